@@ -1,0 +1,31 @@
+"""Shared fixtures: paths of the bundled sample data and a helper to run the CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+AKAR = Path(__file__).resolve().parent.parent
+DATA = AKAR / "data"
+RENCANA = DATA / "rencana_aksi_2026.yaml"
+
+
+def jalankan_zi(*argumen: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real `zi` command in a child process (as a user would)."""
+    return subprocess.run(
+        [sys.executable, "-m", "zi.cli", *argumen],
+        capture_output=True, text=True, cwd=cwd or AKAR, env={**os.environ, **(env or {})}, timeout=600,
+    )
+
+
+@pytest.fixture
+def data_salinan(tmp_path: Path) -> Path:
+    """A writable copy of the sample data folder, for tests that break it."""
+    tujuan = tmp_path / "data"
+    shutil.copytree(DATA, tujuan)
+    return tujuan

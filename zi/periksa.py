@@ -1,0 +1,59 @@
+"""`zi periksa`: check the plan and the office data, collecting every problem at once.
+
+A secretariat admin fixes a file in one pass when shown all its problems, not the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zi.buat import jadwal_baris
+from zi.galat import ZiError
+from zi.rencana import muat_kantor, muat_rencana
+
+
+@dataclass
+class Temuan:
+    masalah: list[str] = field(default_factory=list)
+    peringatan: list[str] = field(default_factory=list)
+    info: list[str] = field(default_factory=list)
+
+
+def periksa(berkas_rencana: str | Path | None = None, folder_data: str | Path | None = None) -> Temuan:
+    """Every problem found in the plan and data (an unreadable file is one problem)."""
+    t = Temuan()
+    try:
+        rencana = muat_rencana(berkas_rencana)
+    except ZiError as e:
+        t.masalah.append(str(e))
+        rencana = None
+    if rencana is not None:
+        jumlah_kejadian = tanpa_naskah = 0
+        for baris in rencana.baris:
+            try:
+                jb = jadwal_baris(rencana, baris)
+            except ZiError as e:
+                t.masalah.append(str(e))
+                continue
+            jumlah_kejadian += len(jb.jadwal.kejadian)
+            tanpa_naskah += not jb.jenis
+            t.peringatan.extend(f"{rencana.berkas}, baris {baris.id}: {p}" for p in jb.jadwal.peringatan)
+        t.info.append(f"{rencana.berkas}: {len(rencana.baris)} baris, {jumlah_kejadian} kejadian, "
+                      f"{tanpa_naskah} baris tanpa naskah")
+    try:
+        kantor = muat_kantor(folder_data)
+        t.info.append(f"{kantor.folder}: {len(kantor.pegawai)} pegawai, {len(kantor.tim)} tim")
+        if rencana is not None:
+            _periksa_tim(rencana, kantor, t)
+    except ZiError as e:
+        t.masalah.append(str(e))
+    return t
+
+
+def _periksa_tim(rencana, kantor, t: Temuan) -> None:
+    """A row that names a team (`tim`, `rapat.undangan`) must name one in tim.yaml."""
+    for b in rencana.baris:
+        for kunci, nilai in (("tim", b.tim), ("rapat.undangan", b.rapat.undangan if b.rapat else None)):
+            if nilai and nilai != "semua" and nilai not in kantor.tim_per_id:
+                t.masalah.append(f"{rencana.berkas}, baris {b.id}, kunci {kunci}: tim \"{nilai}\" tidak ada di tim.yaml")
