@@ -20,7 +20,22 @@ from zi.rencana import JENIS, KODE_AREA
 KELUAR_OK, KELUAR_MASALAH, KELUAR_INPUT = 0, 1, 2
 
 
+class _Format(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        return super().add_usage(usage, actions, groups, "pakai: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse speaking Indonesian: usage, section titles, -h and error exit status 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Format)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._optionals.title = "pilihan"
+        self._positionals.title = "perintah"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(KELUAR_INPUT, f"{self.prog}: argumen salah: {message}\n")
@@ -137,10 +152,92 @@ def cmd_jadwal(a: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
+def _kemajuan(total_minimal: int = 20):
+    """A progress bar on stderr for long runs in a terminal (silent in pipes and CI)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def tampil(i: int, n: int) -> None:
+        if n < total_minimal:
+            return
+        isi = int(30 * i / n)
+        sys.stderr.write(f"\r[{'#' * isi}{'.' * (30 - isi)}] {i}/{n} naskah")
+        if i == n:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return tampil
+
+
+def _periode(a: argparse.Namespace, tahun_rencana: int) -> tuple[str | None, int | None, str]:
+    """--bulan or --tahun (exclusive); neither means the current month in WIB."""
+    if a.bulan and a.tahun:
+        raise ZiError("pilih salah satu: --bulan atau --tahun", lokasi="argumen")
+    if a.tahun:
+        if not 2000 <= a.tahun <= 2100:
+            raise ZiError(f"tahun {a.tahun} tidak masuk akal", lokasi="argumen --tahun")
+        return None, a.tahun, f"tahun {a.tahun}"
+    if a.bulan:
+        bulan = _bulan(a.bulan)
+    else:
+        import datetime as dt
+
+        from zi.bahasa import ZONA_WAKTU
+        bulan = dt.datetime.now(ZONA_WAKTU).strftime("%Y-%m")
+    from zi.bahasa import bulan_tahun
+    return bulan, None, bulan_tahun(int(bulan[:4]), int(bulan[5:]))
+
+
+def cmd_buat(a: argparse.Namespace) -> int:
+    import time
+    from collections import Counter
+    from pathlib import Path
+
+    from zi.buat import periksa_templat, rencanakan, susun_jadwal, tulis
+    from zi.rencana import muat_kantor, muat_rencana
+
+    mulai = time.perf_counter()
+    area, jenis = _area(a.area), _jenis(a.jenis)
+    rencana = muat_rencana(a.rencana)
+    bulan, tahun, label = _periode(a, rencana.tahun)
+    if bulan and int(bulan[:4]) != rencana.tahun and not any(
+            k.kode_bulan == bulan for jb in susun_jadwal(rencana) for k in jb.jadwal.kejadian):
+        raise ZiError(f"bulan {bulan} di luar rencana tahun {rencana.tahun}", lokasi="argumen --bulan")
+    kantor = muat_kantor(a.data)
+    daftar = rencanakan(rencana, kantor, bulan=bulan, tahun=tahun, area=area,
+                        jenis=tuple(jenis) if jenis else None)
+    if not daftar:
+        print(f"Tidak ada naskah yang jatuh tempo pada {label}"
+              f"{' untuk area ' + area if area else ''}. Coba --tahun {rencana.tahun}.")
+        return KELUAR_OK
+    folder_templat = Path(a.templat) if a.templat else None
+    periksa_templat(daftar, folder_templat)
+    akar = Path(a.keluaran)
+    hasil = tulis(daftar, akar, kertas=kantor.instansi.kertas, folder_templat=folder_templat,
+                  kemajuan=_kemajuan())
+    if a.pdf:
+        from zi.render import ke_pdf
+        ke_pdf([akar / h.jalur for h in hasil if h.status != "tidak berubah"])
+    hitung = Counter((h.jalur.parts[0] + "-" + h.jalur.parts[1], h.naskah.jenis, h.status) for h in hasil)
+    kunci = sorted({(b, j) for b, j, _ in hitung})
+    print(_tabel(["Bulan", "Jenis naskah", "Baru", "Tidak berubah", "Konflik"],
+                 [[b, j, str(hitung[(b, j, "baru")]), str(hitung[(b, j, "tidak berubah")]),
+                   str(hitung[(b, j, "konflik")])] for b, j in kunci]))
+    total = Counter(h.status for h in hasil)
+    print(f"\n{len(hasil)} naskah untuk {label} di {akar}/: {total['baru']} baru, "
+          f"{total['tidak berubah']} tidak berubah, {total['konflik']} konflik "
+          f"({time.perf_counter() - mulai:.1f} detik).")
+    for h in hasil:
+        if h.status == "konflik":
+            print(f"  KONFLIK: berkas lama berbeda dari draf (mungkin sudah disunting); draf baru ditulis "
+                  f"di sebelahnya: {h.jalur}")
+    return KELUAR_OK
+
+
 def cmd_periksa(a: argparse.Namespace) -> int:
     from zi.periksa import periksa
 
-    temuan = periksa(a.rencana, a.data)
+    temuan = periksa(a.rencana, a.data, a.templat)
     for t in temuan.masalah:
         print(f"MASALAH    {t}")
     for t in temuan.peringatan:
@@ -170,9 +267,22 @@ def buat_parser() -> argparse.ArgumentParser:
     j.add_argument("--json", action="store_true", help="keluaran JSON (satu dokumen di stdout)")
     j.set_defaults(fungsi=cmd_jadwal)
 
+    b = sub.add_parser("buat", help="buat draf naskah sebulan atau setahun ke arsip")
+    b.add_argument("--bulan", metavar="YYYY-MM", help="bulan kejadian (bawaan: bulan ini)")
+    b.add_argument("--tahun", type=int, metavar="YYYY", help="seluruh tahun")
+    b.add_argument("--area", metavar="I..VI", help="hanya area ini")
+    b.add_argument("--jenis", metavar="JENIS[,JENIS]", help=f"hanya jenis ini: {', '.join(JENIS)}")
+    b.add_argument("--rencana", metavar="BERKAS", help="berkas rencana aksi YAML")
+    b.add_argument("--data", metavar="FOLDER", help="folder instansi.yaml, pegawai.yaml, tim.yaml")
+    b.add_argument("--templat", metavar="FOLDER", help="folder templat .docx (bawaan: templates_docx/)")
+    b.add_argument("--keluaran", metavar="DIR", default="outputs", help="akar arsip (bawaan: outputs/)")
+    b.add_argument("--pdf", action="store_true", help="juga buat PDF (perlu LibreOffice)")
+    b.set_defaults(fungsi=cmd_buat)
+
     k = sub.add_parser("periksa", help="periksa rencana, data kantor dan templat")
     k.add_argument("--rencana", metavar="BERKAS", help="berkas rencana aksi YAML")
     k.add_argument("--data", metavar="FOLDER", help="folder instansi.yaml, pegawai.yaml, tim.yaml (bawaan: data/)")
+    k.add_argument("--templat", metavar="FOLDER", help="folder templat .docx (bawaan: templates_docx/)")
     k.set_defaults(fungsi=cmd_periksa)
     return p
 

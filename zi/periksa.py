@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zi.buat import jadwal_baris
+from zi.buat import jadwal_baris, periksa_templat, rencanakan
 from zi.galat import ZiError
+from zi.naskah import WAJIB
+from zi.render import jalur_templat
 from zi.rencana import muat_kantor, muat_rencana
 
 
@@ -20,7 +22,8 @@ class Temuan:
     info: list[str] = field(default_factory=list)
 
 
-def periksa(berkas_rencana: str | Path | None = None, folder_data: str | Path | None = None) -> Temuan:
+def periksa(berkas_rencana: str | Path | None = None, folder_data: str | Path | None = None,
+            folder_templat: str | Path | None = None) -> Temuan:
     """Every problem found in the plan and data (an unreadable file is one problem)."""
     t = Temuan()
     try:
@@ -46,9 +49,30 @@ def periksa(berkas_rencana: str | Path | None = None, folder_data: str | Path | 
         t.info.append(f"{kantor.folder}: {len(kantor.pegawai)} pegawai, {len(kantor.tim)} tim")
         if rencana is not None:
             _periksa_tim(rencana, kantor, t)
+            _periksa_templat(rencana, kantor, t, Path(folder_templat) if folder_templat else None)
     except ZiError as e:
         t.masalah.append(str(e))
     return t
+
+
+def _periksa_templat(rencana, kantor, t: Temuan, folder: Path | None) -> None:
+    """Every template against the context its kind really gets (one sample document each)."""
+    contoh: dict[str, object] = {}
+    for n in rencanakan(rencana, kantor):
+        contoh.setdefault(n.templat, n)
+    for nama in sorted(WAJIB):
+        if nama not in contoh:
+            try:
+                jalur_templat(nama, folder)
+            except ZiError as e:
+                t.masalah.append(str(e))
+            continue
+        try:
+            periksa_templat([contoh[nama]], folder)
+        except ZiError as e:
+            t.masalah.append(str(e))
+            continue
+        t.info.append(f"templat {nama}: variabel cocok dengan konteks")
 
 
 def _periksa_tim(rencana, kantor, t: Temuan) -> None:

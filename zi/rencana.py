@@ -161,6 +161,7 @@ class Instansi(_Model):
     rapat: RapatBawaan = RapatBawaan()
     penomoran: Penomoran = Penomoran()
     kertas: Literal["A4", "F4"] = "A4"
+    tembusan: dict[Jenis, list[Teks]] = Field(default_factory=dict)
     catatan: str | None = None
 
 

@@ -29,3 +29,35 @@ def jenis_baris(baris: Baris) -> tuple[str, ...]:
         teks = f"{baris.bukti_fisik}\n{baris.langkah_aksi}"
         dipilih = {j for pola, jenis in _ATURAN if pola.search(teks) for j in jenis}
     return tuple(j for j in JENIS if j in dipilih)
+
+
+def naskah_kejadian(bahan, jb, kejadian, jenis: tuple[str, ...] | None = None) -> list:
+    """Every document one occurrence of a row produces (optionally only some kinds)."""
+    from zi.naskah import laporan_monev, rapat, sk_tim, surat_pernyataan_bk
+
+    dipilih = tuple(j for j in jb.jenis if jenis is None or j in jenis)
+    hasil = []
+    if "sk_tim" in dipilih:
+        hasil += sk_tim.naskah(bahan, jb, kejadian)
+    trio = tuple(j for j in dipilih if j in RAPAT)
+    if trio:
+        hasil += rapat.naskah(bahan, jb, kejadian, trio)
+    if "laporan_monev" in dipilih:
+        hasil += laporan_monev.naskah(bahan, jb, kejadian)
+    if "surat_pernyataan_bk" in dipilih:
+        hasil += surat_pernyataan_bk.naskah(bahan, jb, kejadian)
+    return hasil
+
+
+WAJIB: dict[str, frozenset[str]] = {
+    "sk_tim.docx": frozenset({"instansi", "nomor", "tanggal_surat", "tentang", "menimbang", "mengingat",
+                              "diktum", "tim", "penandatangan"}),
+    "undangan_rapat.docx": frozenset({"instansi", "nomor", "tanggal_surat", "hal", "kepada", "rapat",
+                                      "penandatangan"}),
+    "daftar_hadir.docx": frozenset({"instansi", "rapat", "peserta"}),
+    "notulensi.docx": frozenset({"instansi", "rapat", "isian", "notulis", "pimpinan_rapat"}),
+    "laporan_monev.docx": frozenset({"instansi", "judul", "periode", "rencana_area", "penandatangan"}),
+    "surat_pernyataan_bk_bebas.docx": frozenset({"pegawai", "atasan", "tanggal_surat"}),
+    "surat_pernyataan_bk_potensi.docx": frozenset({"pegawai", "atasan", "tanggal_surat", "uraian_benturan"}),
+}
+"""Context keys a template must use: a template that drops one has lost its substance."""
