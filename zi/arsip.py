@@ -66,3 +66,96 @@ def tulis_atomik(tujuan: Path, isi: bytes) -> None:
     except BaseException:
         Path(sementara).unlink(missing_ok=True)
         raise
+
+
+def sha256_berkas(jalur: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(jalur, "rb") as f:
+        for blok in iter(lambda: f.read(1 << 20), b""):
+            h.update(blok)
+    return h.hexdigest()
+
+
+def tulis_di_samping(akar: Path, relatif: Path, isi: bytes) -> Path:
+    """Write a new draft beside a file a person owns: "<nama> (draf baru).docx", numbered
+    if that is taken by different content. Returns the relative path used."""
+    ke = 1
+    while True:
+        akhiran = " (draf baru)" if ke == 1 else f" (draf baru {ke})"
+        calon = relatif.with_name(f"{relatif.stem}{akhiran}{relatif.suffix}")
+        tujuan = di_dalam(akar, akar / calon)
+        if not tujuan.exists():
+            tulis_atomik(tujuan, isi)
+            return calon
+        if tujuan.read_bytes() == isi:
+            return calon
+        ke += 1
+
+
+def pindah_ke_riwayat(akar: Path, relatif: Path) -> str:
+    """Move a superseded version into its month's `_riwayat` folder, stamped with the time.
+    Returns the new relative path."""
+    import datetime as dt
+
+    cap = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    bulan = Path(*relatif.parts[:2])
+    baru = bulan / "_riwayat" / f"{relatif.stem} {cap}{relatif.suffix}"
+    tujuan = di_dalam(akar, akar / baru)
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    ke = 2
+    while tujuan.exists():
+        baru = bulan / "_riwayat" / f"{relatif.stem} {cap}-{ke}{relatif.suffix}"
+        tujuan = akar / baru
+        ke += 1
+    os.replace(akar / relatif, tujuan)
+    return baru.as_posix()
+
+
+def bundel_bulan(akar: Path, bulan: str, catatan: list) -> Path:
+    """Zip one month of the archive for the inspectorate, with an `indeks.html` listing
+    every file: kind, row, date, sha256, and whether it was edited after generation.
+
+    Documents, staff's evidence files and new drafts are included; superseded versions in
+    `_riwayat` and zi's own bookkeeping are not. Written atomically to
+    `<akar>/bundel/arsip-<bulan>.zip`; returns that path.
+    """
+    import html
+    import io
+    import zipfile
+
+    folder = akar / bulan[:4] / bulan[5:7]
+    if not folder.is_dir():
+        raise ZiError(f"arsip bulan {bulan} kosong atau belum ada", folder)
+    per_path = {c.path: c for c in catatan}
+    berkas = sorted(p for p in folder.rglob("*") if p.is_file() and "_riwayat" not in p.parts
+                    and not p.name.startswith(".zi-"))
+    baris_html = []
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as z:
+        for p in berkas:
+            rel = p.relative_to(akar).as_posix()
+            z.write(p, rel)
+            c = per_path.get(rel)
+            h = sha256_berkas(p)
+            if c is None:
+                asal = "bukti/berkas staf"
+            elif c.content_hash == h:
+                asal = "draf zi"
+            else:
+                asal = "draf zi, disunting"
+            sel = [rel, c.jenis if c else "-", c.baris_id if c else (p.relative_to(folder).parts[0] if len(p.relative_to(folder).parts) > 1 else "-"),
+                   c.tanggal if c else "-", asal, h]
+            baris_html.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in sel) + "</tr>")
+        indeks = (
+            "<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><title>Arsip " + html.escape(bulan) +
+            "</title><style>body{font-family:Arial,sans-serif}td,th{border:1px solid #999;padding:2px 6px}"
+            "table{border-collapse:collapse}</style><h1>Arsip naskah Zona Integritas " + html.escape(bulan) +
+            f"</h1><p>{len(berkas)} berkas.</p><table><tr><th>Berkas</th><th>Jenis</th><th>Baris</th>"
+            "<th>Tanggal</th><th>Asal</th><th>SHA-256</th></tr>" + "".join(baris_html) + "</table></html>"
+        )
+        z.writestr("indeks.html", indeks)
+    tujuan = akar / "bundel" / f"arsip-{bulan}.zip"
+    tulis_atomik(tujuan, keluar.getvalue())
+    return tujuan

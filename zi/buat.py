@@ -5,16 +5,20 @@ The CLI and the Prefect flows both call these functions, so they behave the same
 
 from __future__ import annotations
 
+import hashlib
+import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from zi.arsip import di_dalam, nama_aman, tulis_atomik
+from zi.arsip import di_dalam, nama_aman, pindah_ke_riwayat, sha256_berkas, tulis_atomik, tulis_di_samping
 from zi.galat import ZiError
 from zi.jadwal import Jadwal, Kejadian, baca_untuk_baris
 from zi.naskah import WAJIB, jenis_baris, naskah_kejadian
 from zi.naskah.umum import Bahan, Naskah
 from zi.render import jalur_templat, render, variabel_templat
+from zi.registri import Catatan, Registri, kunci_arsip, sekarang
 from zi.rencana import Baris, Kantor, Rencana
 
 
@@ -57,7 +61,14 @@ class Keluaran:
 
     naskah: Naskah
     jalur: Path  # relative to the archive root
-    status: str  # "baru", "tidak berubah", "konflik"
+    status: str  # one of STATUS
+
+
+STATUS = ("baru", "diperbarui", "dibuat ulang", "tidak berubah", "disunting", "konflik")
+"""baru: first written; diperbarui: inputs changed, old version moved to _riwayat;
+dibuat ulang: registered but the file was gone; tidak berubah: same inputs, nothing done;
+disunting: a person edited the file and there is nothing new to offer; konflik: a person
+edited (or owns) the file and the inputs changed: the new draft was written beside it."""
 
 
 def pilih_kejadian(jadwal: list[JadwalBaris], bulan: str | None = None, tahun: int | None = None) -> list[tuple[JadwalBaris, Kejadian]]:
@@ -110,30 +121,77 @@ def jalur_naskah(n: Naskah) -> Path:
 
 
 def tulis(daftar: list[Naskah], akar: Path, *, kertas: str = "A4", folder_templat: Path | None = None,
-          kemajuan: Callable[[int, int], None] | None = None) -> list[Keluaran]:
-    """Render and archive documents. Identical content is left alone; a file that differs
-    (someone may have edited it) is never overwritten: the new draft goes beside it."""
+          run_id: str | None = None, kemajuan: Callable[[int, int], None] | None = None) -> list[Keluaran]:
+    """Render and archive documents under the archive lock, per the registry's rules
+    (see STATUS). Nothing a person edited is ever overwritten; unchanged inputs are decided
+    from the registry before anything is rendered."""
+    run_id = run_id or uuid.uuid4().hex
     hasil = []
     terpakai: set[Path] = set()
-    for i, n in enumerate(daftar, 1):
-        isi = render(jalur_templat(n.templat, folder_templat), n.konteks, kertas=kertas, tanggal=n.tanggal)
-        relatif = jalur_naskah(n)
-        ke = 2
-        while relatif in terpakai:  # two documents that would share a name in one run
-            relatif = relatif.with_name(f"{relatif.stem} ({ke}).docx")
-            ke += 1
-        terpakai.add(relatif)
-        tujuan = di_dalam(akar, akar / relatif)
-        if tujuan.exists():
-            if tujuan.read_bytes() == isi:
-                hasil.append(Keluaran(n, relatif, "tidak berubah"))
-            else:
-                beside = relatif.with_name(f"{relatif.stem} (draf baru).docx")
-                tulis_atomik(akar / beside, isi)
-                hasil.append(Keluaran(n, beside, "konflik"))
-        else:
-            tulis_atomik(tujuan, isi)
-            hasil.append(Keluaran(n, relatif, "baru"))
-        if kemajuan:
-            kemajuan(i, len(daftar))
+    hash_templat: dict[str, str] = {}
+    with kunci_arsip(akar), Registri.buka(akar) as reg:
+        for i, n in enumerate(daftar, 1):
+            templat = jalur_templat(n.templat, folder_templat)
+            if n.templat not in hash_templat:
+                hash_templat[n.templat] = sha256_berkas(templat)
+            th = hash_templat[n.templat]
+            ih = hash_input(n, th, kertas)
+            relatif = jalur_naskah(n)
+            ke = 2
+            while relatif in terpakai:  # two documents that would share a name in one run
+                relatif = relatif.with_name(f"{jalur_naskah(n).stem} ({ke}).docx")
+                ke += 1
+            terpakai.add(relatif)
+            hasil.append(_arsipkan(reg, akar, n, relatif, th, ih, run_id,
+                                   lambda: render(templat, n.konteks, kertas=kertas, tanggal=n.tanggal)))
+            if kemajuan:
+                kemajuan(i, len(daftar))
     return hasil
+
+
+def _arsipkan(reg: Registri, akar: Path, n: Naskah, relatif: Path, th: str, ih: str, run_id: str,
+              buat_isi: Callable[[], bytes]) -> Keluaran:
+    catatan = reg.cari(n.kunci)
+    if catatan is not None:
+        lama = Path(catatan.path)
+        tujuan = di_dalam(akar, akar / lama)
+        if tujuan.exists():
+            disunting = sha256_berkas(tujuan) != catatan.content_hash
+            if catatan.input_hash == ih:
+                return Keluaran(n, lama, "disunting" if disunting else "tidak berubah")
+            isi = buat_isi()
+            if disunting:
+                return Keluaran(n, tulis_di_samping(akar, lama, isi), "konflik")
+            riwayat = pindah_ke_riwayat(akar, lama)
+            tulis_atomik(di_dalam(akar, akar / relatif), isi)
+            reg.simpan(_catatan(n, relatif, th, ih, isi, run_id), riwayat, catatan.content_hash)
+            return Keluaran(n, relatif, "diperbarui")
+        isi = buat_isi()
+        tulis_atomik(di_dalam(akar, akar / relatif), isi)
+        reg.simpan(_catatan(n, relatif, th, ih, isi, run_id))
+        return Keluaran(n, relatif, "dibuat ulang")
+    isi = buat_isi()
+    tujuan = di_dalam(akar, akar / relatif)
+    if tujuan.exists():
+        if tujuan.read_bytes() != isi:  # a file zi did not register: not ours to replace
+            return Keluaran(n, tulis_di_samping(akar, relatif, isi), "konflik")
+        status = "tidak berubah"  # written by a run that stopped before recording it
+    else:
+        tulis_atomik(tujuan, isi)
+        status = "baru"
+    reg.simpan(_catatan(n, relatif, th, ih, isi, run_id))
+    return Keluaran(n, relatif, status)
+
+
+def _catatan(n: Naskah, relatif: Path, th: str, ih: str, isi: bytes, run_id: str) -> Catatan:
+    return Catatan(kunci=n.kunci, path=relatif.as_posix(), jenis=n.jenis, baris_id=n.baris_id,
+                   bulan=n.kejadian.kode_bulan, minggu=n.kejadian.minggu, tanggal=n.tanggal.isoformat(),
+                   templat_hash=th, input_hash=ih, content_hash=hashlib.sha256(isi).hexdigest(),
+                   waktu=sekarang(), run_id=run_id)
+
+
+def hash_input(n: Naskah, hash_templat: str, kertas: str) -> str:
+    """Everything that decides a document's bytes: context, template version, paper."""
+    data = json.dumps([n.konteks, n.templat, hash_templat, kertas, n.tanggal.isoformat()],
+                      sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()

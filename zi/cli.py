@@ -188,9 +188,29 @@ def _periode(a: argparse.Namespace, tahun_rencana: int) -> tuple[str | None, int
     return bulan, None, bulan_tahun(int(bulan[:4]), int(bulan[5:]))
 
 
+def _ringkasan(hasil: list[Any], label: str, akar: Any, detik: float) -> None:
+    """The end-of-run table: per month and kind, how many documents ended in which state."""
+    from collections import Counter
+
+    from zi.buat import STATUS
+
+    hitung = Counter((h.naskah.kejadian.kode_bulan, h.naskah.jenis, h.status) for h in hasil)
+    kunci = sorted({(b, j) for b, j, _ in hitung})
+    kolom = [s for s in STATUS if any(h.status == s for h in hasil)] or ["baru"]
+    print(_tabel(["Bulan", "Jenis naskah", *[k.capitalize() for k in kolom]],
+                 [[b, j, *[str(hitung[(b, j, s)]) for s in kolom]] for b, j in kunci]))
+    total = Counter(h.status for h in hasil)
+    rincian = ", ".join(f"{total[s]} {s}" for s in STATUS if total[s])
+    print(f"\n{len(hasil)} naskah untuk {label} di {akar}/: {rincian} ({detik:.1f} detik).")
+    for h in hasil:
+        if h.status == "konflik":
+            print(f"  KONFLIK: berkas di arsip sudah disunting orang; draf baru ditulis di sebelahnya: {h.jalur}")
+        elif h.status == "disunting":
+            print(f"  Disunting (dibiarkan): {h.jalur}")
+
+
 def cmd_buat(a: argparse.Namespace) -> int:
     import time
-    from collections import Counter
     from pathlib import Path
 
     from zi.buat import periksa_templat, rencanakan, susun_jadwal, tulis
@@ -218,19 +238,40 @@ def cmd_buat(a: argparse.Namespace) -> int:
     if a.pdf:
         from zi.render import ke_pdf
         ke_pdf([akar / h.jalur for h in hasil if h.status != "tidak berubah"])
-    hitung = Counter((h.jalur.parts[0] + "-" + h.jalur.parts[1], h.naskah.jenis, h.status) for h in hasil)
-    kunci = sorted({(b, j) for b, j, _ in hitung})
-    print(_tabel(["Bulan", "Jenis naskah", "Baru", "Tidak berubah", "Konflik"],
-                 [[b, j, str(hitung[(b, j, "baru")]), str(hitung[(b, j, "tidak berubah")]),
-                   str(hitung[(b, j, "konflik")])] for b, j in kunci]))
-    total = Counter(h.status for h in hasil)
-    print(f"\n{len(hasil)} naskah untuk {label} di {akar}/: {total['baru']} baru, "
-          f"{total['tidak berubah']} tidak berubah, {total['konflik']} konflik "
-          f"({time.perf_counter() - mulai:.1f} detik).")
-    for h in hasil:
-        if h.status == "konflik":
-            print(f"  KONFLIK: berkas lama berbeda dari draf (mungkin sudah disunting); draf baru ditulis "
-                  f"di sebelahnya: {h.jalur}")
+    _ringkasan(hasil, label, akar, time.perf_counter() - mulai)
+    return KELUAR_OK
+
+
+def cmd_arsip(a: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from zi.arsip import bundel_bulan, sha256_berkas
+    from zi.registri import Registri
+
+    akar = Path(a.keluaran)
+    bulan = _bulan(a.bulan) if a.bulan else None
+    if a.bundel:
+        bulan_bundel = _bulan(a.bundel)
+        with Registri.buka(akar, tulis=False) as reg:
+            catatan = reg.semua(bulan_bundel)
+        print(f"Bundel ditulis: {bundel_bulan(akar, bulan_bundel, catatan)}")
+        return KELUAR_OK
+    with Registri.buka(akar, tulis=False) as reg:
+        catatan = reg.semua(bulan)
+    if a.json:
+        _cetak_json([{"path": c.path, "jenis": c.jenis, "id": c.baris_id, "bulan": c.bulan,
+                      "sha256": c.content_hash} for c in catatan])
+        return KELUAR_OK
+
+    def keadaan(c: Any) -> str:
+        jalur = akar / c.path
+        if not jalur.exists():
+            return "hilang"
+        return "asli" if sha256_berkas(jalur) == c.content_hash else "disunting"
+
+    print(_tabel(["Bulan", "Baris", "Jenis", "Keadaan", "Berkas"],
+                 [[c.bulan, c.baris_id, c.jenis, keadaan(c), c.path] for c in catatan]))
+    print(f"\n{len(catatan)} naskah tercatat di {akar}/{' untuk ' + bulan if bulan else ''}.")
     return KELUAR_OK
 
 
@@ -278,6 +319,13 @@ def buat_parser() -> argparse.ArgumentParser:
     b.add_argument("--keluaran", metavar="DIR", default="outputs", help="akar arsip (bawaan: outputs/)")
     b.add_argument("--pdf", action="store_true", help="juga buat PDF (perlu LibreOffice)")
     b.set_defaults(fungsi=cmd_buat)
+
+    r = sub.add_parser("arsip", help="isi arsip (per bulan), atau bundel satu bulan")
+    r.add_argument("--bulan", metavar="YYYY-MM", help="hanya bulan ini")
+    r.add_argument("--keluaran", metavar="DIR", default="outputs", help="akar arsip (bawaan: outputs/)")
+    r.add_argument("--bundel", metavar="YYYY-MM", help="tulis zip bulan itu beserta indeks.html")
+    r.add_argument("--json", action="store_true", help="keluaran JSON (satu dokumen di stdout)")
+    r.set_defaults(fungsi=cmd_arsip)
 
     k = sub.add_parser("periksa", help="periksa rencana, data kantor dan templat")
     k.add_argument("--rencana", metavar="BERKAS", help="berkas rencana aksi YAML")

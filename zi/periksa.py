@@ -49,7 +49,10 @@ def periksa(berkas_rencana: str | Path | None = None, folder_data: str | Path | 
         t.info.append(f"{kantor.folder}: {len(kantor.pegawai)} pegawai, {len(kantor.tim)} tim")
         if rencana is not None:
             _periksa_tim(rencana, kantor, t)
-            _periksa_templat(rencana, kantor, t, Path(folder_templat) if folder_templat else None)
+            if t.masalah:
+                t.peringatan.append("templat belum diperiksa: perbaiki dulu masalah rencana di atas")
+            else:
+                _periksa_templat(rencana, kantor, t, Path(folder_templat) if folder_templat else None)
     except ZiError as e:
         t.masalah.append(str(e))
     return t

@@ -71,46 +71,46 @@ def _buka(jalur: Path) -> Any:
     return tpl
 
 
-def xml_templat(jalur: Path) -> str:
-    """The template's body, headers and footers as docxtpl sees them after tag clean-up."""
+def xml_templat(jalur: Path) -> tuple[str, str]:
+    """The template's body, headers and footers: raw, and as docxtpl sees them after its
+    tag clean-up (which rejoins tags Word split across runs)."""
     tpl = _buka(jalur)
-    bagian = [tpl.patch_xml(tpl.get_xml())]
+    mentah = [tpl.get_xml()]
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
         for _, xml in tpl.get_headers_footers(uri):
-            bagian.append(tpl.patch_xml(tpl.get_part_xml(xml)))
-    return "\n".join(bagian)
-
-
-_AWAL_TAG = re.compile(r"\{[{%]")
+            mentah.append(tpl.get_part_xml(xml))
+    return "\n".join(mentah), "\n".join(tpl.patch_xml(x) for x in mentah)
 
 
 def _tanpa_markup(xml: str) -> str:
     return re.sub(r"<[^>]+>", "", xml)
 
 
-def periksa_tag_terpotong(jalur: Path, xml: str | None = None) -> None:
-    """A `{{ tag }}` Word split so that docxtpl cannot rejoin it is an error naming it.
+_TAG = re.compile(r"\{[{%].*?[}%]\}", re.S)
 
-    Word sometimes stores "{" and "{ nama }}" in separate runs; docxtpl then sees no tag
-    (the raw text would be printed) or a tag with markup inside (rendering fails).
+
+def periksa_tag_terpotong(jalur: Path, mentah: str, bersih: str) -> None:
+    """A tag Word split beyond what docxtpl can rejoin is an error naming it.
+
+    docxtpl rejoins a tag split across runs of one paragraph; a tag broken across
+    paragraphs or table cells (Enter pressed inside it) would silently merge them, and
+    markup left inside a tag makes rendering fail.
     """
-    xml = xml if xml is not None else xml_templat(jalur)
-    for tag in re.findall(r"\{[{%].*?[}%]\}", xml, flags=re.S):
+    for tag in _TAG.findall(mentah):
+        if "</w:p>" in tag or "</w:tc>" in tag:
+            raise ZiError(f"tag \"{_tanpa_markup(tag)}\" terpotong antarparagraf oleh Word; "
+                          "ketik ulang tag itu dalam satu baris", jalur)
+    for tag in _TAG.findall(bersih):
         if "<" in tag:
             raise ZiError(f"tag \"{_tanpa_markup(tag)}\" terpotong oleh format Word; ketik ulang tag itu sekaligus", jalur)
-    for paragraf in re.split(r"(?=<w:p[ >])", xml):
-        teks = _tanpa_markup(paragraf)
-        if len(_AWAL_TAG.findall(teks)) > len(_AWAL_TAG.findall(paragraf)):
-            raise ZiError(f"tag terpotong oleh format Word di paragraf \"{teks.strip()[:80]}\"; "
-                          "ketik ulang tag itu sekaligus", jalur)
 
 
 @lru_cache(maxsize=64)
 def _variabel(jalur: Path, mtime_ns: int) -> frozenset[str]:
     from jinja2 import TemplateSyntaxError, meta
 
-    xml = xml_templat(jalur)
-    periksa_tag_terpotong(jalur, xml)
+    mentah, xml = xml_templat(jalur)
+    periksa_tag_terpotong(jalur, mentah, xml)
     try:
         ast = lingkungan().parse(xml)
     except TemplateSyntaxError as e:

@@ -49,4 +49,4 @@ def naskah(bahan: Bahan, jb: Any, kejadian: Kejadian) -> list[Naskah]:
             {"nomor": 5, "isi": "Keputusan ini mulai berlaku pada tanggal ditetapkan."},
         ],
     )
-    return [Naskah(JENIS, "sk_tim.docx", baris.id, kejadian, tanggal, f"SK {tim.nama}", k)]
+    return [Naskah(JENIS, "sk_tim.docx", baris.id, kejadian, tanggal, f"SK {tim.nama}", k, subjek=tim.id)]

@@ -31,5 +31,6 @@ def naskah(bahan: Bahan, jb: Any, kejadian: Kejadian) -> list[Naskah]:
         )
         varian = "potensi" if potensi else "bebas"
         judul = f"Surat Pernyataan {'Potensi' if potensi else 'Bebas'} BK - {p.nama} {p.nip}"
-        hasil.append(Naskah(JENIS, f"surat_pernyataan_bk_{varian}.docx", baris.id, kejadian, tanggal, judul, k))
+        hasil.append(Naskah(JENIS, f"surat_pernyataan_bk_{varian}.docx", baris.id, kejadian, tanggal, judul, k,
+                            subjek=p.nip))
     return hasil

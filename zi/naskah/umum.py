@@ -35,11 +35,13 @@ class Naskah:
     tanggal: dt.date  # the event date: decides the archive month
     judul: str  # the readable part of the file name
     konteks: dict[str, Any] = field(hash=False, compare=False)
+    subjek: str = ""  # who/what among several documents of one kind (a NIP, a team id)
 
     @property
     def kunci(self) -> str:
-        """Stable identity of this document across runs (row, occurrence, kind, subject)."""
-        return f"{self.baris_id}|{self.kejadian.kode_bulan}|{self.kejadian.minggu or ''}|{self.jenis}|{self.judul}"
+        """Stable identity of this document across runs (row, occurrence, kind, subject):
+        a changed date or variant updates the same document rather than adding one."""
+        return f"{self.baris_id}|{self.kejadian.kode_bulan}|{self.kejadian.minggu or ''}|{self.jenis}|{self.subjek}"
 
 
 def konteks_instansi(kantor: Kantor) -> dict[str, Any]:

@@ -1,0 +1,171 @@
+"""The archive's registry: one SQLite row per generated document (standard-library sqlite3).
+
+It remembers what zi wrote (path, kind, row, occurrence, template/input/content hashes,
+time, run id) so a run can tell "unchanged" from "inputs changed" from "a person edited
+this file", and a run that was killed halfway can be re-run to the same final archive.
+One run at a time holds the archive lock; readers never block.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from zi.galat import ZiError
+
+FOLDER_META = ".zi"
+NAMA_DB = "arsip.sqlite"
+
+_SKEMA = """
+CREATE TABLE IF NOT EXISTS naskah (
+    kunci TEXT PRIMARY KEY,          -- row|month|week|kind|subject: the document's identity
+    path TEXT NOT NULL UNIQUE,       -- relative to the archive root, '/'-separated
+    jenis TEXT NOT NULL,
+    baris_id TEXT NOT NULL,
+    bulan TEXT NOT NULL,             -- YYYY-MM of the event (the archive month)
+    minggu INTEGER,
+    tanggal TEXT NOT NULL,           -- event date
+    templat_hash TEXT NOT NULL,
+    input_hash TEXT NOT NULL,
+    content_hash TEXT NOT NULL,      -- sha256 of the bytes zi wrote
+    waktu TEXT NOT NULL,
+    run_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS naskah_bulan ON naskah (bulan);
+CREATE TABLE IF NOT EXISTS riwayat (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kunci TEXT NOT NULL,
+    path TEXT NOT NULL,              -- where the replaced version now lives
+    content_hash TEXT NOT NULL,
+    waktu TEXT NOT NULL,
+    run_id TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class Catatan:
+    """One registry row."""
+
+    kunci: str
+    path: str
+    jenis: str
+    baris_id: str
+    bulan: str
+    minggu: int | None
+    tanggal: str
+    templat_hash: str
+    input_hash: str
+    content_hash: str
+    waktu: str
+    run_id: str
+
+
+def jalur_db(akar: Path) -> Path:
+    return akar / FOLDER_META / NAMA_DB
+
+
+class Registri:
+    """The registry of one archive root. Use `Registri.buka(akar)` as a context manager."""
+
+    def __init__(self, koneksi: sqlite3.Connection, akar: Path):
+        self.db = koneksi
+        self.akar = akar
+
+    @classmethod
+    @contextlib.contextmanager
+    def buka(cls, akar: Path, tulis: bool = True) -> Iterator["Registri"]:
+        """Open (creating if `tulis`) the registry; a corrupt file is a clear error."""
+        jalur = jalur_db(akar)
+        if not tulis and not jalur.exists():
+            koneksi = sqlite3.connect(":memory:")
+            koneksi.executescript(_SKEMA)
+            yield cls(koneksi, akar)
+            koneksi.close()
+            return
+        try:
+            jalur.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise ZiError(f"folder arsip tidak bisa ditulis: {e.strerror}", akar) from None
+        try:
+            koneksi = sqlite3.connect(jalur, timeout=30, isolation_level=None)
+            koneksi.execute("PRAGMA journal_mode=WAL")
+            koneksi.execute("PRAGMA synchronous=FULL")
+            cek = koneksi.execute("PRAGMA quick_check").fetchone()[0]
+            if cek != "ok":
+                raise sqlite3.DatabaseError(cek)
+            koneksi.executescript(_SKEMA)
+        except sqlite3.DatabaseError as e:
+            raise ZiError(f"registri arsip rusak ({e}); pulihkan dari cadangan atau pindahkan berkas itu "
+                          "agar registri dibuat ulang", jalur) from None
+        try:
+            yield cls(koneksi, akar)
+        finally:
+            koneksi.close()
+
+    def cari(self, kunci: str) -> Catatan | None:
+        r = self.db.execute("SELECT * FROM naskah WHERE kunci = ?", (kunci,)).fetchone()
+        return Catatan(*r) if r else None
+
+    def cari_path(self, path: str) -> Catatan | None:
+        r = self.db.execute("SELECT * FROM naskah WHERE path = ?", (path,)).fetchone()
+        return Catatan(*r) if r else None
+
+    def semua(self, bulan: str | None = None) -> list[Catatan]:
+        sql = "SELECT * FROM naskah" + (" WHERE bulan = ?" if bulan else "") + " ORDER BY bulan, path"
+        return [Catatan(*r) for r in self.db.execute(sql, (bulan,) if bulan else ())]
+
+    def kunci_ada(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT kunci FROM naskah")}
+
+    def simpan(self, c: Catatan, riwayat_path: str | None = None, riwayat_hash: str | None = None) -> None:
+        """Record a written document (and where its previous version went), atomically."""
+        with self.transaksi():
+            if riwayat_path:
+                self.db.execute("INSERT INTO riwayat (kunci, path, content_hash, waktu, run_id) VALUES (?,?,?,?,?)",
+                                (c.kunci, riwayat_path, riwayat_hash, c.waktu, c.run_id))
+            self.db.execute("DELETE FROM naskah WHERE path = ? AND kunci != ?", (c.path, c.kunci))
+            self.db.execute(
+                "INSERT OR REPLACE INTO naskah VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (c.kunci, c.path, c.jenis, c.baris_id, c.bulan, c.minggu, c.tanggal, c.templat_hash,
+                 c.input_hash, c.content_hash, c.waktu, c.run_id),
+            )
+
+    @contextlib.contextmanager
+    def transaksi(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def kunci_arsip(akar: Path) -> Iterator[None]:
+    """Exclusive lock on the archive for one generating run (CLI or flow, any process).
+
+    A second run on the same archive waits for the first to finish instead of racing it.
+    """
+    try:
+        (akar / FOLDER_META).mkdir(parents=True, exist_ok=True)
+        fd = os.open(akar / FOLDER_META / "kunci", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise ZiError(f"folder arsip tidak bisa ditulis: {e.strerror}", akar) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def sekarang() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
