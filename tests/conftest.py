@@ -29,3 +29,13 @@ def data_salinan(tmp_path: Path) -> Path:
     tujuan = tmp_path / "data"
     shutil.copytree(DATA, tujuan)
     return tujuan
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect API for the whole session (~12 s to start)."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness():
+        yield

@@ -37,7 +37,7 @@ def _info(pdf: Path) -> dict[str, str]:
 
 
 def _teks(pdf: Path) -> str:
-    return " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+    return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
 
 

@@ -5,6 +5,7 @@ The CLI and the Prefect flows both call these functions, so they behave the same
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import uuid
@@ -15,6 +16,7 @@ from pathlib import Path
 from zi.arsip import di_dalam, nama_aman, pindah_ke_riwayat, sha256_berkas, tulis_atomik, tulis_di_samping
 from zi.galat import ZiError
 from zi.jadwal import Jadwal, Kejadian, baca_untuk_baris
+from zi.kalender import mundur_hari_kerja
 from zi.naskah import WAJIB, jenis_baris, naskah_kejadian
 from zi.naskah.umum import Bahan, Naskah
 from zi.render import jalur_templat, render, variabel_templat
@@ -95,6 +97,18 @@ def rencanakan(rencana: Rencana, kantor: Kantor, *, bulan: str | None = None, ta
     return hasil
 
 
+def tanggal_siap(n: Naskah, jeda_hari_kerja: int) -> dt.date:
+    """When a draft is due to appear: `jeda` working days before its event, and never
+    after the date the letter itself carries (an invitation goes out before its meeting)."""
+    return min(n.konteks.get("tanggal_surat", n.tanggal), mundur_hari_kerja(n.tanggal, jeda_hari_kerja))
+
+
+def jatuh_tempo(daftar: list[Naskah], hari_ini: dt.date, jeda_hari_kerja: int, sudah: set[str]) -> list[Naskah]:
+    """Drafts whose time has come and that the archive does not hold yet: a day the
+    service missed is caught up by the next run."""
+    return [n for n in daftar if tanggal_siap(n, jeda_hari_kerja) <= hari_ini and n.kunci not in sudah]
+
+
 def periksa_templat(daftar: list[Naskah], folder: Path | None = None) -> None:
     """Each template used must find every variable it needs in its context, and use the
     keys its kind requires: checked once per template before anything is rendered."""
@@ -129,7 +143,7 @@ def tulis(daftar: list[Naskah], akar: Path, *, kertas: str = "A4", folder_templa
     hasil = []
     terpakai: set[Path] = set()
     hash_templat: dict[str, str] = {}
-    with kunci_arsip(akar), Registri.buka(akar) as reg:
+    with Registri.buka(akar) as reg, kunci_arsip(akar):
         for i, n in enumerate(daftar, 1):
             templat = jalur_templat(n.templat, folder_templat)
             if n.templat not in hash_templat:

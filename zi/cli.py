@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from zi.galat import ZiError
-from zi.rencana import JENIS, KODE_AREA
+from zi.masukan import baca_area, baca_bulan, baca_jenis, cek_bulan_rencana
+from zi.rencana import JENIS
 
 KELUAR_OK, KELUAR_MASALAH, KELUAR_INPUT = 0, 1, 2
 
@@ -42,32 +42,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 # --------------------------------------------------------------------------- argument checks
-
-def _bulan(teks: str) -> str:
-    m = re.fullmatch(r"(\d{4})-(\d{2})", teks.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ZiError(f"bulan \"{teks}\" harus berbentuk TAHUN-BULAN, mis. 2026-03", lokasi="argumen --bulan")
-    return f"{m.group(1)}-{m.group(2)}"
-
-
-def _area(teks: str | None) -> str | None:
-    if teks is None:
-        return None
-    kode = teks.strip().upper()
-    if kode not in KODE_AREA:
-        raise ZiError(f"area \"{teks}\" tidak dikenal; pilih salah satu: {', '.join(KODE_AREA)}", lokasi="argumen --area")
-    return kode
-
-
-def _jenis(teks: str | None) -> list[str] | None:
-    if not teks:
-        return None
-    hasil = [j.strip() for j in teks.split(",") if j.strip()]
-    salah = [j for j in hasil if j not in JENIS]
-    if salah:
-        raise ZiError(f"jenis naskah \"{salah[0]}\" tidak dikenal; pilih dari: {', '.join(JENIS)}", lokasi="argumen --jenis")
-    return hasil
-
 
 def _cetak_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -115,9 +89,9 @@ def cmd_jadwal(a: argparse.Namespace) -> int:
     from zi.buat import susun_jadwal
     from zi.rencana import muat_rencana
 
-    bulan = _bulan(a.bulan) if a.bulan else None
+    bulan = baca_bulan(a.bulan) if a.bulan else None
     rencana = muat_rencana(a.rencana)
-    daftar = susun_jadwal(rencana, _area(a.area))
+    daftar = susun_jadwal(rencana, baca_area(a.area))
     if bulan:
         daftar = [j for j in daftar if j.kejadian_dalam(bulan)]
     if a.json:
@@ -178,7 +152,7 @@ def _periode(a: argparse.Namespace, tahun_rencana: int) -> tuple[str | None, int
             raise ZiError(f"tahun {a.tahun} tidak masuk akal", lokasi="argumen --tahun")
         return None, a.tahun, f"tahun {a.tahun}"
     if a.bulan:
-        bulan = _bulan(a.bulan)
+        bulan = baca_bulan(a.bulan)
     else:
         import datetime as dt
 
@@ -217,15 +191,14 @@ def cmd_buat(a: argparse.Namespace) -> int:
     from zi.rencana import muat_kantor, muat_rencana
 
     mulai = time.perf_counter()
-    area, jenis = _area(a.area), _jenis(a.jenis)
+    area, jenis = baca_area(a.area), baca_jenis(a.jenis)
     rencana = muat_rencana(a.rencana)
     bulan, tahun, label = _periode(a, rencana.tahun)
-    if bulan and int(bulan[:4]) != rencana.tahun and not any(
-            k.kode_bulan == bulan for jb in susun_jadwal(rencana) for k in jb.jadwal.kejadian):
-        raise ZiError(f"bulan {bulan} di luar rencana tahun {rencana.tahun}", lokasi="argumen --bulan")
+    if bulan:
+        cek_bulan_rencana(bulan, rencana, susun_jadwal(rencana))
     kantor = muat_kantor(a.data)
     daftar = rencanakan(rencana, kantor, bulan=bulan, tahun=tahun, area=area,
-                        jenis=tuple(jenis) if jenis else None)
+                        jenis=jenis)
     if not daftar:
         print(f"Tidak ada naskah yang jatuh tempo pada {label}"
               f"{' untuk area ' + area if area else ''}. Coba --tahun {rencana.tahun}.")
@@ -249,9 +222,9 @@ def cmd_arsip(a: argparse.Namespace) -> int:
     from zi.registri import Registri
 
     akar = Path(a.keluaran)
-    bulan = _bulan(a.bulan) if a.bulan else None
+    bulan = baca_bulan(a.bulan) if a.bulan else None
     if a.bundel:
-        bulan_bundel = _bulan(a.bundel)
+        bulan_bundel = baca_bulan(a.bundel)
         with Registri.buka(akar, tulis=False) as reg:
             catatan = reg.semua(bulan_bundel)
         print(f"Bundel ditulis: {bundel_bulan(akar, bulan_bundel, catatan)}")
@@ -272,6 +245,19 @@ def cmd_arsip(a: argparse.Namespace) -> int:
     print(_tabel(["Bulan", "Baris", "Jenis", "Keadaan", "Berkas"],
                  [[c.bulan, c.baris_id, c.jenis, keadaan(c), c.path] for c in catatan]))
     print(f"\n{len(catatan)} naskah tercatat di {akar}/{' untuk ' + bulan if bulan else ''}.")
+    return KELUAR_OK
+
+
+def cmd_serve(a: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_API_HOST", "127.0.0.1")  # loopback unless told otherwise
+    from flows.layan import layani
+
+    print("Menjalankan jadwal zi (harian, monev-triwulan, regenerasi). Hentikan dengan Ctrl+C.", flush=True)
+    layani(str(Path(a.keluaran).resolve()))
     return KELUAR_OK
 
 
@@ -326,6 +312,10 @@ def buat_parser() -> argparse.ArgumentParser:
     r.add_argument("--bundel", metavar="YYYY-MM", help="tulis zip bulan itu beserta indeks.html")
     r.add_argument("--json", action="store_true", help="keluaran JSON (satu dokumen di stdout)")
     r.set_defaults(fungsi=cmd_arsip)
+
+    v = sub.add_parser("serve", help="jalankan jadwal Prefect (harian, monev triwulan, regenerasi)")
+    v.add_argument("--keluaran", metavar="DIR", default="outputs", help="akar arsip (bawaan: outputs/)")
+    v.set_defaults(fungsi=cmd_serve)
 
     k = sub.add_parser("periksa", help="periksa rencana, data kantor dan templat")
     k.add_argument("--rencana", metavar="BERKAS", help="berkas rencana aksi YAML")

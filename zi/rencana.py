@@ -161,6 +161,7 @@ class Instansi(_Model):
     rapat: RapatBawaan = RapatBawaan()
     penomoran: Penomoran = Penomoran()
     kertas: Literal["A4", "F4"] = "A4"
+    draf_hari_kerja_sebelum: int = Field(default=5, ge=0, le=60)  # drafts appear this early
     tembusan: dict[Jenis, list[Teks]] = Field(default_factory=dict)
     catatan: str | None = None
 

@@ -1,0 +1,1 @@
+"""Prefect flows: thin orchestration over the `zi` core (no domain logic here)."""

@@ -1,0 +1,50 @@
+"""Ad-hoc: regenerate one area's documents of a month (after a template or data edit).
+
+Changed documents get a new version (the old one kept in `_riwayat`); files a person
+edited are never overwritten: the new draft goes beside them.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from prefect import flow, get_run_logger
+
+from flows.tugas import arsipkan_per_area, muat_data, ringkas
+from zi.buat import rencanakan, susun_jadwal
+from zi.masukan import baca_area, baca_bulan, baca_jenis, cek_bulan_rencana
+
+
+class Area(str, Enum):
+    """Areas of the plan (a dropdown in the Prefect UI)."""
+
+    I = "I"  # noqa: E741
+    II = "II"
+    III = "III"
+    IV = "IV"
+    V = "V"
+    VI = "VI"
+
+
+class JenisNaskah(str, Enum):
+    sk_tim = "sk_tim"
+    undangan_rapat = "undangan_rapat"
+    daftar_hadir = "daftar_hadir"
+    notulensi = "notulensi"
+    laporan_monev = "laporan_monev"
+    surat_pernyataan_bk = "surat_pernyataan_bk"
+
+
+# Parameters are checked by zi (Indonesian messages naming the parameter), not by Prefect.
+@flow(name="zi-regenerasi", validate_parameters=False)
+def regenerasi(area: Area, bulan: str, jenis: list[JenisNaskah] | None = None, keluaran: str = "outputs",
+               rencana: str | None = None, data: str | None = None) -> dict[str, Any]:
+    kode_area = baca_area(area, "area")
+    kode_bulan = baca_bulan(bulan, "bulan")
+    daftar_jenis = baca_jenis(jenis, "jenis")
+    r, kantor = muat_data(rencana, data)
+    cek_bulan_rencana(kode_bulan, r, susun_jadwal(r))
+    daftar = rencanakan(r, kantor, bulan=kode_bulan, area=kode_area, jenis=daftar_jenis)
+    get_run_logger().info("Regenerasi area %s bulan %s: %d naskah.", kode_area, kode_bulan, len(daftar))
+    return ringkas(arsipkan_per_area(daftar, keluaran, kantor))

@@ -1,0 +1,67 @@
+"""Tasks shared by the flows. Coarse on purpose: one task per batch of documents (an
+area), since each task run costs ~30 ms of orchestration on these machines."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from prefect import get_run_logger, task
+from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from zi.buat import Keluaran, periksa_templat, tulis
+from zi.naskah.umum import Naskah
+from zi.rencana import Kantor, Rencana, muat_kantor, muat_rencana
+
+
+@task(cache_policy=NO_CACHE)
+def muat_data(rencana: str | None, data: str | None) -> tuple[Rencana, Kantor]:
+    """The plan and the office data (validated; a bad file fails the run with its message)."""
+    return muat_rencana(rencana), muat_kantor(data)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def tulis_batch(daftar: list[Naskah], keluaran: str, kertas: str) -> list[Keluaran]:
+    """Render and archive one batch; retried on I/O errors (the archive rules make a
+    retry safe: what was already written is recognised as unchanged)."""
+    return tulis(daftar, Path(keluaran), kertas=kertas, run_id=str(flow_run.get_id() or "lokal"))
+
+
+def arsipkan_per_area(daftar: list[Naskah], keluaran: str, kantor: Kantor) -> list[Keluaran]:
+    """Check templates once, then one task per area, then a table artifact of the run."""
+    logger = get_run_logger()
+    if not daftar:
+        logger.info("Tidak ada naskah yang perlu dibuat.")
+        laporkan([], keluaran)
+        return []
+    periksa_templat(daftar)
+    per_area: dict[str, list[Naskah]] = defaultdict(list)
+    for n in daftar:
+        per_area[n.baris_id.split(".")[0]].append(n)
+    hasil: list[Keluaran] = []
+    for area, batch in sorted(per_area.items()):
+        hasil += tulis_batch.with_options(name=f"tulis-area-{area}")(batch, keluaran, kantor.instansi.kertas)
+    laporkan(hasil, keluaran)
+    for h in hasil:
+        if h.status == "konflik":
+            logger.warning("KONFLIK: %s disunting orang; draf baru ditulis di sebelahnya", h.jalur)
+    return hasil
+
+
+def laporkan(hasil: list[Keluaran], keluaran: str) -> None:
+    akar = Path(keluaran).resolve()
+    baris = [{"berkas": h.jalur.as_posix(), "jenis": h.naskah.jenis, "baris": h.naskah.baris_id,
+              "tanggal": h.naskah.tanggal.isoformat(), "status": h.status,
+              "tautan": (akar / h.jalur).as_uri()} for h in hasil]
+    create_table_artifact(key="zi-hasil", table=baris or [{"berkas": "-", "status": "tidak ada naskah baru"}],
+                          description=f"Hasil run zi: {len(hasil)} naskah di {akar}")
+
+
+def ringkas(hasil: list[Keluaran]) -> dict[str, Any]:
+    hitung: dict[str, int] = defaultdict(int)
+    for h in hasil:
+        hitung[h.status] += 1
+    return {"jumlah": len(hasil), **hitung, "berkas": [h.jalur.as_posix() for h in hasil]}

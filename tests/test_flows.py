@@ -1,0 +1,160 @@
+"""Real Prefect flows on a temporary API: what a day's run produces, re-runs, catching up
+after missed days, edited files surviving regeneration, bad parameters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+
+from zi.arsip import sha256_berkas
+from zi.kalender import mundur_hari_kerja
+
+from .conftest import AKAR, jalankan_zi
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def _berkas(akar: Path) -> dict[str, bytes]:
+    return {p.relative_to(akar).as_posix(): p.read_bytes() for p in akar.rglob("*.docx")}
+
+
+def _registri(akar: Path) -> dict[str, str]:
+    with sqlite3.connect(akar / ".zi" / "arsip.sqlite") as db:
+        return dict(db.execute("SELECT path, content_hash FROM naskah"))
+
+
+def test_harian_membuat_draf_yang_jatuh_tempo(tmp_path):
+    from flows.harian import harian
+
+    akar = tmp_path / "arsip"
+    hari = dt.date(2026, 2, 2)  # Monday
+    hasil = harian(hari_ini=hari, keluaran=str(akar))
+    berkas = _berkas(akar)
+    assert hasil["jumlah"] == hasil["baru"] == len(berkas) > 0
+    # Registry and files agree.
+    reg = _registri(akar)
+    assert set(reg) == set(berkas)
+    assert all(sha256_berkas(akar / p) == h for p, h in reg.items())
+    # Everything produced is due: its event date is at most 5 working days after today.
+    batas = hari
+    while mundur_hari_kerja(batas + dt.timedelta(days=1), 5) <= hari:
+        batas += dt.timedelta(days=1)
+    for p in berkas:
+        tanggal = dt.date.fromisoformat(Path(p).name[:10])
+        assert tanggal <= batas, p
+    # The SK Tim ZI (8 January) and February's first-week meeting of I.2.1 are there.
+    assert any("I.1.1/2026-01-08 SK Tim Pembangunan Zona Integritas" in p for p in berkas)
+    assert any(p.startswith("2026/02/I.2.1/") for p in berkas)
+
+    # A second run the same day produces nothing new and touches nothing.
+    hasil2 = harian(hari_ini=hari, keluaran=str(akar))
+    assert hasil2["jumlah"] == 0
+    assert _berkas(akar) == berkas
+
+
+def test_harian_mengejar_hari_yang_terlewat(tmp_path):
+    from flows.harian import harian
+
+    bertahap, sekaligus = tmp_path / "bertahap", tmp_path / "sekaligus"
+    harian(hari_ini=dt.date(2026, 1, 5), keluaran=str(bertahap))
+    awal = set(_berkas(bertahap))
+    # The server was down for five weeks; the next run catches everything up.
+    hasil = harian(hari_ini=dt.date(2026, 2, 16), keluaran=str(bertahap))  # Imlek cuti: not a working day
+    assert hasil["jumlah"] == 0
+    hasil = harian(hari_ini=dt.date(2026, 2, 18), keluaran=str(bertahap))
+    assert hasil["jumlah"] > 0
+    harian(hari_ini=dt.date(2026, 2, 18), keluaran=str(sekaligus))
+    assert set(_berkas(bertahap)) == set(_berkas(sekaligus)) > awal
+    assert _berkas(bertahap) == _berkas(sekaligus)
+
+
+def test_regenerasi_tidak_menimpa_suntingan(tmp_path, data_salinan):
+    from flows.regenerasi import regenerasi
+
+    akar = tmp_path / "arsip"
+    hasil = regenerasi(area="V", bulan="2026-07", keluaran=str(akar), data=str(data_salinan))
+    assert hasil["baru"] == 12  # one surat pernyataan per employee
+    target = next(p for p in akar.rglob("*.docx") if "199108142014022003" in p.name)
+    d = docx.Document(str(target))
+    d.add_paragraph("Sudah ditandatangani.")
+    d.save(str(target))
+    disunting = target.read_bytes()
+    pegawai = data_salinan / "pegawai.yaml"
+    pegawai.write_text(pegawai.read_text(encoding="utf-8").replace("Pengelola Keuangan", "Bendahara Pengeluaran"),
+                       encoding="utf-8")
+    hasil = regenerasi(area="V", bulan="2026-07", jenis=["surat_pernyataan_bk"], keluaran=str(akar),
+                       data=str(data_salinan))
+    assert hasil["konflik"] == 1 and hasil["tidak berubah"] == 11
+    assert target.read_bytes() == disunting
+    assert target.with_name(f"{target.stem} (draf baru).docx").is_file()
+
+
+@pytest.mark.parametrize("argumen,kata", [
+    ({"area": "VII", "bulan": "2026-07"}, "area \"VII\""),
+    ({"area": "V", "bulan": "Juli"}, "bulan \"Juli\""),
+    ({"area": "V", "bulan": "2031-07"}, "di luar rencana"),
+    ({"area": "V", "bulan": "2026-07", "jenis": ["sk"]}, "jenis naskah \"sk\""),
+])
+def test_regenerasi_parameter_salah_gagal_dengan_pesan(tmp_path, argumen, kata):
+    from flows.regenerasi import regenerasi
+    from zi.galat import ZiError
+
+    akar = tmp_path / "arsip"
+    with pytest.raises(ZiError, match=kata):
+        regenerasi(keluaran=str(akar), **argumen)
+    assert not akar.exists()
+
+
+def test_monev_triwulan(tmp_path):
+    from flows.monev import monev_triwulan
+
+    akar = tmp_path / "arsip"
+    hasil = monev_triwulan(periode="2026-TW2", keluaran=str(akar))
+    berkas = _berkas(akar)
+    assert hasil["baru"] == len(berkas) > 0
+    assert all("Laporan Monev" in p and p[:7] in ("2026/04", "2026/05", "2026/06") for p in berkas)
+
+
+def test_registri_rusak_gagal_tanpa_mengubah_arsip(tmp_path):
+    from flows.regenerasi import regenerasi
+    from zi.galat import ZiError
+
+    akar = tmp_path / "arsip"
+    (akar / ".zi").mkdir(parents=True)
+    (akar / ".zi" / "arsip.sqlite").write_bytes(b"ini bukan basis data SQLite" * 100)
+    sebelum = {p: p.read_bytes() for p in akar.rglob("*") if p.is_file()}
+    with pytest.raises(ZiError, match="registri arsip rusak"):
+        regenerasi(area="I", bulan="2026-01", keluaran=str(akar))
+    assert {p: p.read_bytes() for p in akar.rglob("*") if p.is_file()} == sebelum
+    h = jalankan_zi("buat", "--bulan", "2026-01", "--keluaran", str(akar))
+    assert h.returncode == 2 and "registri arsip rusak" in h.stderr
+
+
+def test_prefect_yaml_entrypoint_dan_zona_waktu():
+    proyek = yaml.safe_load((AKAR / "prefect.yaml").read_text(encoding="utf-8"))
+    from flows.layan import muat_flow
+
+    nama = set()
+    for d in proyek["deployments"]:
+        f = muat_flow(d["entrypoint"])
+        assert callable(f) and hasattr(f, "to_deployment"), d["entrypoint"]
+        for s in d.get("schedules", []):
+            assert s["timezone"] == "Asia/Jakarta"
+        nama.add(d["name"])
+    assert nama == {"harian", "monev-triwulan", "regenerasi"}
+    assert any(d.get("schedules") for d in proyek["deployments"])
+
+
+def test_area_pilihan_di_ui():
+    from flows.regenerasi import regenerasi
+
+    skema = regenerasi.parameters.model_dump()
+    area = skema["properties"]["area"]
+    ref = area.get("$ref") or area.get("allOf", [{}])[0].get("$ref")
+    enum = skema["definitions"][ref.split("/")[-1]]["enum"]
+    assert enum == ["I", "II", "III", "IV", "V", "VI"]
