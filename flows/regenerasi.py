@@ -17,7 +17,7 @@ from zi.masukan import baca_area, baca_bulan, baca_jenis, cek_bulan_rencana
 
 
 class Area(str, Enum):
-    """Areas of the plan (a dropdown in the Prefect UI)."""
+    """Area rencana aksi (I–VI)."""
 
     I = "I"  # noqa: E741
     II = "II"
@@ -28,6 +28,8 @@ class Area(str, Enum):
 
 
 class JenisNaskah(str, Enum):
+    """Jenis naskah."""
+
     sk_tim = "sk_tim"
     undangan_rapat = "undangan_rapat"
     daftar_hadir = "daftar_hadir"
@@ -40,6 +42,16 @@ class JenisNaskah(str, Enum):
 @flow(name="zi-regenerasi", validate_parameters=False)
 def regenerasi(area: Area, bulan: str, jenis: list[JenisNaskah] | None = None, keluaran: str = "outputs",
                rencana: str | None = None, data: str | None = None) -> dict[str, Any]:
+    """Buat ulang naskah satu area pada satu bulan.
+
+    Args:
+        area: Area rencana aksi (I–VI).
+        bulan: Bulan kejadian, TAHUN-BULAN, mis. 2026-07.
+        jenis: Jenis naskah; kosong berarti semua jenis.
+        keluaran: Akar arsip.
+        rencana: Berkas rencana aksi YAML (kosong: data bawaan).
+        data: Folder instansi.yaml, pegawai.yaml, tim.yaml (kosong: data bawaan).
+    """
     kode_area = baca_area(area, "area")
     kode_bulan = baca_bulan(bulan, "bulan")
     daftar_jenis = baca_jenis(jenis, "jenis")
