@@ -37,5 +37,7 @@ def prefect_harness():
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    from flows.tugas import tanpa_detak
+
+    with prefect_test_harness(), tanpa_detak():
         yield

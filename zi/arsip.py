@@ -46,9 +46,12 @@ def folder_bulan(akar: Path, tahun: int, bulan: int) -> Path:
 
 
 def di_dalam(akar: Path, jalur: Path) -> Path:
-    """`jalur`, after checking it stays inside `akar` (defence in depth for names)."""
-    akar_r, jalur_r = akar.resolve(), jalur.resolve()
-    if akar_r != jalur_r and akar_r not in jalur_r.parents:
+    """`jalur`, after checking it stays inside `akar` (defence in depth for names).
+
+    Lexical (no filesystem access): every name below the root is one zi made safe."""
+    akar_n = os.path.normpath(os.path.abspath(akar))
+    jalur_n = os.path.normpath(os.path.abspath(jalur))
+    if jalur_n != akar_n and not jalur_n.startswith(akar_n + os.sep):
         raise ZiError(f"jalur \"{jalur}\" keluar dari folder arsip", akar)
     return jalur
 

@@ -19,7 +19,7 @@ from zi.jadwal import Jadwal, Kejadian, baca_untuk_baris
 from zi.kalender import mundur_hari_kerja
 from zi.naskah import WAJIB, jenis_baris, naskah_kejadian
 from zi.naskah.umum import Bahan, Naskah
-from zi.render import jalur_templat, render, variabel_templat
+from zi.render import jalur_templat, render_banyak, variabel_templat
 from zi.registri import Catatan, Registri, kunci_arsip, sekarang
 from zi.rencana import Baris, Kantor, Rencana
 
@@ -134,57 +134,92 @@ def jalur_naskah(n: Naskah) -> Path:
     return Path(f"{n.tanggal.year:04d}", f"{n.tanggal.month:02d}", nama_aman(n.baris_id), f"{nama}.docx")
 
 
+@dataclass
+class _Langkah:
+    """One document's way through a run: where it goes and, once decided, what happened."""
+
+    naskah: Naskah
+    relatif: Path
+    templat: Path
+    hash_templat: str
+    hash_input: str
+    catatan: Catatan | None
+    hasil: Keluaran | None = None
+
+
 def tulis(daftar: list[Naskah], akar: Path, *, kertas: str = "A4", folder_templat: Path | None = None,
-          run_id: str | None = None, kemajuan: Callable[[int, int], None] | None = None) -> list[Keluaran]:
+          run_id: str | None = None, kemajuan: Callable[[int, int], None] | None = None,
+          proses: int | None = None) -> list[Keluaran]:
     """Render and archive documents under the archive lock, per the registry's rules
-    (see STATUS). Nothing a person edited is ever overwritten; unchanged inputs are decided
-    from the registry before anything is rendered."""
+    (see STATUS). Nothing a person edited is ever overwritten. What needs no new content is
+    decided from the registry first; the rest is rendered (in `proses` processes, default
+    one per core) and written in order, each file atomically before its registry row."""
     run_id = run_id or uuid.uuid4().hex
-    hasil = []
+    # First, without creating or locking anything: what needs rendering, and can its
+    # templates be filled? Bad templates fail here, leaving the archive untouched.
+    with Registri.buka(akar, tulis=False) as reg:
+        langkah = _rencana_langkah(reg, akar, daftar, kertas, folder_templat)
+    if all(x.hasil is not None for x in langkah):
+        return [x.hasil for x in langkah if x.hasil is not None]
+    periksa_templat([x.naskah for x in langkah if x.hasil is None], folder_templat)
+    with Registri.buka(akar) as reg, kunci_arsip(akar):
+        langkah = _rencana_langkah(reg, akar, daftar, kertas, folder_templat)  # again, under the lock
+        perlu = [x for x in langkah if x.hasil is None]
+        tugas = [(x.templat, x.naskah.konteks, kertas, x.naskah.tanggal) for x in perlu]
+        selesai = len(langkah) - len(perlu)
+        for x, isi in zip(perlu, render_banyak(tugas, proses)):
+            x.hasil = _terapkan(reg, akar, x, isi, run_id)
+            selesai += 1
+            if kemajuan:
+                kemajuan(selesai, len(langkah))
+    return [x.hasil for x in langkah if x.hasil is not None]
+
+
+def _rencana_langkah(reg: Registri, akar: Path, daftar: list[Naskah], kertas: str,
+                     folder_templat: Path | None) -> list[_Langkah]:
+    """Paths, hashes and the decisions that need no rendering (unchanged, edited)."""
+    langkah = []
     terpakai: set[Path] = set()
     hash_templat: dict[str, str] = {}
-    with Registri.buka(akar) as reg, kunci_arsip(akar):
-        for i, n in enumerate(daftar, 1):
-            templat = jalur_templat(n.templat, folder_templat)
-            if n.templat not in hash_templat:
-                hash_templat[n.templat] = sha256_berkas(templat)
-            th = hash_templat[n.templat]
-            ih = hash_input(n, th, kertas)
-            relatif = jalur_naskah(n)
-            ke = 2
-            while relatif in terpakai:  # two documents that would share a name in one run
-                relatif = relatif.with_name(f"{jalur_naskah(n).stem} ({ke}).docx")
-                ke += 1
-            terpakai.add(relatif)
-            hasil.append(_arsipkan(reg, akar, n, relatif, th, ih, run_id,
-                                   lambda: render(templat, n.konteks, kertas=kertas, tanggal=n.tanggal)))
-            if kemajuan:
-                kemajuan(i, len(daftar))
-    return hasil
+    for n in daftar:
+        templat = jalur_templat(n.templat, folder_templat)
+        if n.templat not in hash_templat:
+            hash_templat[n.templat] = sha256_berkas(templat)
+        th = hash_templat[n.templat]
+        relatif = jalur_naskah(n)
+        ke = 2
+        while relatif in terpakai:  # two documents that would share a name in one run
+            relatif = relatif.with_name(f"{jalur_naskah(n).stem} ({ke}).docx")
+            ke += 1
+        terpakai.add(relatif)
+        x = _Langkah(n, relatif, templat, th, hash_input(n, th, kertas), reg.cari(n.kunci))
+        if x.catatan is not None and x.catatan.input_hash == x.hash_input:
+            lama = Path(x.catatan.path)
+            tujuan = di_dalam(akar, akar / lama)
+            if tujuan.exists():
+                disunting = sha256_berkas(tujuan) != x.catatan.content_hash
+                x.hasil = Keluaran(n, lama, "disunting" if disunting else "tidak berubah")
+        langkah.append(x)
+    return langkah
 
 
-def _arsipkan(reg: Registri, akar: Path, n: Naskah, relatif: Path, th: str, ih: str, run_id: str,
-              buat_isi: Callable[[], bytes]) -> Keluaran:
-    catatan = reg.cari(n.kunci)
+def _terapkan(reg: Registri, akar: Path, x: _Langkah, isi: bytes, run_id: str) -> Keluaran:
+    """Write one rendered document where the archive's rules say it goes."""
+    n, relatif = x.naskah, x.relatif
+    catatan = x.catatan
     if catatan is not None:
         lama = Path(catatan.path)
-        tujuan = di_dalam(akar, akar / lama)
-        if tujuan.exists():
-            disunting = sha256_berkas(tujuan) != catatan.content_hash
-            if catatan.input_hash == ih:
-                return Keluaran(n, lama, "disunting" if disunting else "tidak berubah")
-            isi = buat_isi()
-            if disunting:
+        if (akar / lama).exists():
+            if sha256_berkas(akar / lama) != catatan.content_hash:
                 return Keluaran(n, tulis_di_samping(akar, lama, isi), "konflik")
             riwayat = pindah_ke_riwayat(akar, lama)
             tulis_atomik(di_dalam(akar, akar / relatif), isi)
-            reg.simpan(_catatan(n, relatif, th, ih, isi, run_id), riwayat, catatan.content_hash)
+            reg.simpan(_catatan(n, relatif, x.hash_templat, x.hash_input, isi, run_id), riwayat,
+                       catatan.content_hash)
             return Keluaran(n, relatif, "diperbarui")
-        isi = buat_isi()
         tulis_atomik(di_dalam(akar, akar / relatif), isi)
-        reg.simpan(_catatan(n, relatif, th, ih, isi, run_id))
+        reg.simpan(_catatan(n, relatif, x.hash_templat, x.hash_input, isi, run_id))
         return Keluaran(n, relatif, "dibuat ulang")
-    isi = buat_isi()
     tujuan = di_dalam(akar, akar / relatif)
     if tujuan.exists():
         if tujuan.read_bytes() != isi:  # a file zi did not register: not ours to replace
@@ -193,7 +228,7 @@ def _arsipkan(reg: Registri, akar: Path, n: Naskah, relatif: Path, th: str, ih: 
     else:
         tulis_atomik(tujuan, isi)
         status = "baru"
-    reg.simpan(_catatan(n, relatif, th, ih, isi, run_id))
+    reg.simpan(_catatan(n, relatif, x.hash_templat, x.hash_input, isi, run_id))
     return Keluaran(n, relatif, status)
 
 

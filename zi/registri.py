@@ -96,7 +96,9 @@ class Registri:
         try:
             koneksi = sqlite3.connect(jalur, timeout=30, isolation_level=None)
             koneksi.execute("PRAGMA journal_mode=WAL")
-            koneksi.execute("PRAGMA synchronous=FULL")
+            # NORMAL in WAL mode survives a killed process; after a power cut the last
+            # commits may be lost, and the next run adopts the identical files it finds.
+            koneksi.execute("PRAGMA synchronous=NORMAL")
             cek = koneksi.execute("PRAGMA quick_check").fetchone()[0]
             if cek != "ok":
                 raise sqlite3.DatabaseError(cek)
@@ -148,6 +150,22 @@ class Registri:
         self.db.execute("COMMIT")
 
 
+_KUNCI_TERBUKA: set[int] = set()  # lock fds held by this process
+
+
+def _lepas_di_anak() -> None:
+    """In a forked child (e.g. a render worker) close the inherited lock fds: a flock is
+    held while any process has its fd open, so a worker orphaned by a killed run would
+    otherwise keep the archive locked and every later run would wait forever."""
+    for fd in _KUNCI_TERBUKA:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _KUNCI_TERBUKA.clear()
+
+
+os.register_at_fork(after_in_child=_lepas_di_anak)
+
+
 @contextlib.contextmanager
 def kunci_arsip(akar: Path) -> Iterator[None]:
     """Exclusive lock on the archive for one generating run (CLI or flow, any process).
@@ -156,15 +174,18 @@ def kunci_arsip(akar: Path) -> Iterator[None]:
     """
     try:
         (akar / FOLDER_META).mkdir(parents=True, exist_ok=True)
-        fd = os.open(akar / FOLDER_META / "kunci", os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(akar / FOLDER_META / "kunci", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except OSError as e:
         raise ZiError(f"folder arsip tidak bisa ditulis: {e.strerror}", akar) from None
+    _KUNCI_TERBUKA.add(fd)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+        if fd in _KUNCI_TERBUKA:  # not in a forked child, whose copy was closed at fork
+            _KUNCI_TERBUKA.discard(fd)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
 
 
 def sekarang() -> str:

@@ -9,14 +9,21 @@ fixed, so the archive can tell "unchanged" from "changed" by hash.
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
+import hashlib
 import io
+import multiprocessing
+import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Mapping
+import zlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -131,25 +138,43 @@ def _sekitar(xml: str, baris: int | None) -> str | None:
     return f"dekat teks \"{teks[:80]}\"" if teks else None
 
 
-def render(jalur: Path, konteks: Mapping[str, Any], *, kertas: str = "A4", tanggal: dt.date | None = None) -> bytes:
-    """Render one document and return its .docx bytes (reproducible for equal inputs)."""
+def _galat_jinja(jalur: Path, e: Exception) -> ZiError:
+    """A Jinja failure while filling a template, as a message naming the template."""
     from jinja2 import TemplateError, UndefinedError
     from jinja2.exceptions import SecurityError
+
+    if isinstance(e, UndefinedError):
+        return ZiError(f"variabel tidak tersedia: {e.message}", jalur)
+    if isinstance(e, SecurityError):
+        return ZiError(f"templat mencoba akses yang tidak diizinkan: {e}", jalur)
+    if isinstance(e, TemplateError):
+        konteks_docx = " ".join(getattr(e, "docx_context", []) or []).strip()
+        lokasi = f"dekat teks \"{konteks_docx[:80]}\"" if konteks_docx else None
+        return ZiError(f"templat tidak bisa diisi: {e.message or e}", jalur, lokasi)
+    raise e
+
+
+def _waktu(tanggal: dt.date | None) -> dt.datetime:
+    return dt.datetime.combine(tanggal or dt.date(2026, 1, 1), dt.time())
+
+
+def render_docxtpl(jalur: Path, konteks: Mapping[str, Any], *, kertas: str = "A4",
+                   tanggal: dt.date | None = None) -> bytes:
+    """The reference path: plain docxtpl with a fresh template object per document.
+
+    `render` must produce the same document content; it falls back to this for templates
+    using what the compiled path does not handle (tags in headers/footers or properties).
+    """
+    from jinja2 import TemplateError
 
     tpl = _buka(jalur)
     try:
         tpl.render(bersihkan(dict(konteks)), jinja_env=lingkungan(), autoescape=True)
-    except UndefinedError as e:
-        raise ZiError(f"variabel tidak tersedia: {e.message}", jalur) from None
-    except SecurityError as e:
-        raise ZiError(f"templat mencoba akses yang tidak diizinkan: {e}", jalur) from None
     except TemplateError as e:
-        konteks_docx = " ".join(getattr(e, "docx_context", []) or []).strip()
-        lokasi = f"dekat teks \"{konteks_docx[:80]}\"" if konteks_docx else None
-        raise ZiError(f"templat tidak bisa diisi: {e.message or e}", jalur, lokasi) from None
+        raise _galat_jinja(jalur, e) from None
     doc = tpl.docx
-    _atur_kertas(doc, kertas)
-    waktu = dt.datetime.combine(tanggal or dt.date(2026, 1, 1), dt.time())
+    _atur_kertas(doc.element.body, kertas)
+    waktu = _waktu(tanggal)
     props = doc.core_properties
     props.created = props.modified = waktu
     props.last_printed = waktu
@@ -160,25 +185,218 @@ def render(jalur: Path, konteks: Mapping[str, Any], *, kertas: str = "A4", tangg
     return zip_tetap(keluaran.getvalue())
 
 
-def _atur_kertas(doc: Any, kertas: str) -> None:
+def _atur_kertas(badan: Any, kertas: str) -> None:
+    """Set every section's page size (w:pgSz, in twips) to A4 or F4 where it differs."""
     from docx.shared import Cm
 
-    lebar, tinggi = UKURAN_KERTAS_CM[kertas]
-    for s in doc.sections:
-        if abs(s.page_height.cm - tinggi) > 0.05 or abs(s.page_width.cm - lebar) > 0.05:
-            s.page_width, s.page_height = Cm(lebar), Cm(tinggi)
+    lebar, tinggi = (str(Cm(x).twips) for x in UKURAN_KERTAS_CM[kertas])
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for ukuran in badan.iter(f"{w}pgSz"):
+        if abs(int(ukuran.get(f"{w}w", lebar)) - int(lebar)) > 28 or abs(int(ukuran.get(f"{w}h", tinggi)) - int(tinggi)) > 28:
+            ukuran.set(f"{w}w", lebar)
+            ukuran.set(f"{w}h", tinggi)
+
+
+# --------------------------------------------------------------------------- compiled path
+
+_SENTINEL = dt.datetime(1999, 9, 9, 9, 9, 9)
+_SENTINEL_TEKS = "1999-09-09T09:09:09Z"
+
+
+@dataclass(frozen=True)
+class _Entri:
+    """One zip entry, compressed once: name, CRC-32, uncompressed size, deflated bytes."""
+
+    nama: str
+    crc: int
+    ukuran: int
+    data: bytes
+
+
+@dataclass(frozen=True)
+class _Kompilasi:
+    """A template prepared once: docxtpl's tag clean-up and Jinja compilation of the body,
+    the document shell, core properties with a date placeholder, and every other part of
+    the python-docx-normalised package already deflated for reuse."""
+
+    badan: Any  # jinja2.Template of the body XML
+    kerangka: bytes  # word/document.xml as python-docx writes it, body to be replaced
+    inti: str  # docProps/core.xml with _SENTINEL_TEKS where the dates go
+    entri: tuple[_Entri, ...]  # every other part, in package order
+    urutan: tuple[str, ...]  # all part names in package order
+
+
+class _TidakDidukung(Exception):
+    """The template uses something only the docxtpl path renders."""
+
+
+def _kempis(data: bytes) -> _Entri:
+    kompresor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return _Entri("", zlib.crc32(data), len(data), kompresor.compress(data) + kompresor.flush())
+
+
+@lru_cache(maxsize=32)
+def _kompilasi(hash_templat: str, jalur: Path) -> _Kompilasi:
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
+    tpl = _buka(jalur)
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, bagian in tpl.get_headers_footers(uri):
+            if _TAG.search(tpl.get_part_xml(bagian)):
+                raise _TidakDidukung("tag di header/footer")
+    props = tpl.docx.core_properties
+    teks_props = ("author", "comments", "identifier", "language", "subject", "title")
+    if any(_TAG.search(getattr(props, p) or "") for p in teks_props):
+        raise _TidakDidukung("tag di properti dokumen")
+    env = lingkungan()
+    for p in teks_props:  # as docxtpl's render_properties does (it writes empty ones too)
+        setattr(props, p, env.from_string(getattr(props, p)).render({}))
+    sumber = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
+    try:
+        badan = env.from_string(sumber)
+    except TemplateError as e:
+        raise _galat_jinja(jalur, e) from None
+    props.created = props.modified = props.last_printed = _SENTINEL
+    props.revision = 1
+    props.last_modified_by = "zi"
+    paket = io.BytesIO()
+    tpl.docx.save(paket)  # python-docx serialisation, as docxtpl.save does after render
+    entri, urutan = [], []
+    kerangka = inti = None
+    with zipfile.ZipFile(paket) as z:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            urutan.append(info.filename)
+            if info.filename == "word/document.xml":
+                kerangka = data
+            elif info.filename == "docProps/core.xml":
+                inti = data.decode("utf-8")
+            else:
+                e = _kempis(data)
+                entri.append(_Entri(info.filename, e.crc, e.ukuran, e.data))
+    if kerangka is None or inti is None or _SENTINEL_TEKS not in inti:
+        raise _TidakDidukung("paket tanpa document.xml atau core.xml")
+    return _Kompilasi(badan, kerangka, inti, tuple(entri), tuple(urutan))
+
+
+def render(jalur: Path, konteks: Mapping[str, Any], *, kertas: str = "A4", tanggal: dt.date | None = None) -> bytes:
+    """Render one document and return its .docx bytes (reproducible for equal inputs).
+
+    Per template (cached by its hash) docxtpl's clean-up and Jinja compilation happen once;
+    per document only the body is rendered and re-serialised, and the zip is assembled from
+    the other parts' already-deflated bytes. The content equals `render_docxtpl`'s.
+    """
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+    from lxml import etree
+
+    isi_templat = _baca_templat(jalur)
+    try:
+        k = _kompilasi(hashlib.sha256(isi_templat).hexdigest(), jalur)
+    except _TidakDidukung:
+        return render_docxtpl(jalur, konteks, kertas=kertas, tanggal=tanggal)
+    try:
+        xml = k.badan.render(bersihkan(dict(konteks)))
+    except TemplateError as e:
+        raise _galat_jinja(jalur, e) from None
+    # The same post-processing as docxtpl's render_xml_part / render.
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if re.search("[\t\n\a\f]", xml):
+        xml = DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]
+    badan = DocxTemplate.fix_tables(None, xml)  # type: ignore[arg-type]
+    for nomor, elemen in enumerate(badan.xpath("//wp:docPr", namespaces=_NS_WP), start=1001):
+        elemen.attrib["id"] = str(nomor)
+    _atur_kertas(badan, kertas)
+    akar = etree.fromstring(k.kerangka)
+    akar.replace(akar.find(f"{_W}body"), badan)
+    dokumen = etree.tostring(akar, encoding="UTF-8", standalone=True)
+    inti = k.inti.replace(_SENTINEL_TEKS, _waktu(tanggal).strftime("%Y-%m-%dT%H:%M:%SZ")).encode("utf-8")
+    baru = {"word/document.xml": dokumen, "docProps/core.xml": inti}
+    lama = {e.nama: e for e in k.entri}
+    entri = []
+    for nama in k.urutan:
+        if nama in baru:
+            e = _kempis(baru[nama])
+            entri.append(_Entri(nama, e.crc, e.ukuran, e.data))
+        else:
+            entri.append(lama[nama])
+    return _zip(entri)
+
+
+AMBANG_PARALEL = 32  # fewer documents than this: a process pool costs more than it saves
+
+
+def _render_tugas(tugas: tuple[Path, Mapping[str, Any], str, dt.date]) -> bytes:
+    jalur, konteks, kertas, tanggal = tugas
+    return render(jalur, konteks, kertas=kertas, tanggal=tanggal)
+
+
+def render_banyak(tugas: list[tuple[Path, Mapping[str, Any], str, dt.date]], proses: int | None = None) -> Iterator[bytes]:
+    """Render many documents, in order, across `proses` processes (default: one per core).
+
+    Templates are compiled in this process first, so forked workers inherit the cache.
+    """
+    proses = proses or os.cpu_count() or 1
+    if proses <= 1 or len(tugas) < AMBANG_PARALEL or "fork" not in multiprocessing.get_all_start_methods():
+        for t in tugas:
+            yield _render_tugas(t)
+        return
+    for jalur in dict.fromkeys(t[0] for t in tugas):
+        try:
+            _kompilasi(hashlib.sha256(_baca_templat(jalur)).hexdigest(), jalur)
+        except _TidakDidukung:
+            pass
+    konteks_mp = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(proses, mp_context=konteks_mp) as pool:
+        yield from pool.map(_render_tugas, tugas, chunksize=max(1, len(tugas) // (proses * 4)))
+
+
+def _baca_templat(jalur: Path) -> bytes:
+    try:
+        return jalur.read_bytes()
+    except FileNotFoundError:
+        raise ZiError("templat tidak ditemukan", jalur) from None
+    except OSError as e:
+        raise ZiError(f"templat tidak bisa dibaca: {e.strerror}", jalur) from None
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NS_WP = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
+_DOS_WAKTU = ((WAKTU_ZIP[3] << 11) | (WAKTU_ZIP[4] << 5) | (WAKTU_ZIP[5] // 2))
+_DOS_TANGGAL = (((WAKTU_ZIP[0] - 1980) << 9) | (WAKTU_ZIP[1] << 5) | WAKTU_ZIP[2])
+
+
+def _zip(entri: list[_Entri]) -> bytes:
+    """Assemble a zip from deflated entries (fixed times, no extras): the byte-level
+    counterpart of zipfile, so unchanged parts are copied rather than recompressed."""
+    lokal, pusat = io.BytesIO(), io.BytesIO()
+    for e in entri:
+        nama = e.nama.encode("utf-8")
+        bendera = 0 if nama.isascii() else 0x800
+        offset = lokal.tell()
+        lokal.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, bendera, 8, _DOS_WAKTU, _DOS_TANGGAL,
+                                e.crc, len(e.data), e.ukuran, len(nama), 0))
+        lokal.write(nama)
+        lokal.write(e.data)
+        pusat.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 0x0314, 20, bendera, 8, _DOS_WAKTU,
+                                _DOS_TANGGAL, e.crc, len(e.data), e.ukuran, len(nama), 0, 0, 0, 0,
+                                0o600 << 16, offset))
+        pusat.write(nama)
+    cd = pusat.getvalue()
+    akhir = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entri), len(entri), len(cd), lokal.tell(), 0)
+    return lokal.getvalue() + cd + akhir
 
 
 def zip_tetap(isi: bytes) -> bytes:
-    """Rewrite a zip with fixed entry times and order-preserving deflate: same in, same out."""
-    keluar = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(isi)) as masuk, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as z:
+    """Rewrite a zip with fixed entry times and deflate, in the same order: same in, same out."""
+    entri = []
+    with zipfile.ZipFile(io.BytesIO(isi)) as masuk:
         for info in masuk.infolist():
-            baru = zipfile.ZipInfo(info.filename, date_time=WAKTU_ZIP)
-            baru.compress_type = zipfile.ZIP_DEFLATED
-            baru.external_attr = 0o600 << 16
-            z.writestr(baru, masuk.read(info.filename))
-    return keluar.getvalue()
+            e = _kempis(masuk.read(info.filename))
+            entri.append(_Entri(info.filename, e.crc, e.ukuran, e.data))
+    return _zip(entri)
 
 
 # --------------------------------------------------------------------------- PDF
