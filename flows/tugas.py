@@ -11,6 +11,7 @@ from prefect import get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 from zi.buat import Keluaran, tulis
 from zi.naskah.umum import Naskah
@@ -43,7 +44,8 @@ def arsipkan_per_area(daftar: list[Naskah], keluaran: str, kantor: Kantor) -> li
         per_area[n.baris_id.split(".")[0]].append(n)
     hasil: list[Keluaran] = []
     for area, batch in sorted(per_area.items()):
-        hasil += tulis_batch.with_options(name=f"tulis-area-{area}")(batch, keluaran, kantor.instansi.kertas)
+        # quote(): Prefect would otherwise walk every context of the batch looking for futures.
+        hasil += tulis_batch.with_options(name=f"tulis-area-{area}")(quote(batch), keluaran, kantor.instansi.kertas)
     laporkan(hasil, keluaran)
     for h in hasil:
         if h.status == "konflik":

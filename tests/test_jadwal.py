@@ -1,6 +1,5 @@
 """The target-time parser: every phrase of the seed, generated phrases, and bad text."""
 
-import re
 
 import pytest
 from hypothesis import given, settings

@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest

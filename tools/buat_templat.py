@@ -838,6 +838,122 @@ def surat_pernyataan_bk_potensi():
     ])
 
 
+def _butir(items: str, var: str, after: float = 3) -> list[P]:
+    """A bullet list, one paragraph per item of `items` (indented under a section)."""
+    return [tag(f"{{%p for {var} in {items} %}}"),
+            P(f"•\t{{{{ {var} }}}}", align="justify", left=1.35, hanging=0.6, tab=1.35, after=after),
+            tag("{%p endfor %}")]
+
+
+def laporan_monev_periode():
+    """The period report (quarter, semester, year) built from the realisasi tracker.
+
+    `{{ grafik }}` stands alone in its paragraph: zi replaces that paragraph with the chart.
+    """
+    doc = new_document("Laporan Monitoring dan Evaluasi Rencana Aksi Zona Integritas")
+    kop(doc)
+    title(doc, "LAPORAN MONITORING DAN EVALUASI", "RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS",
+          "PERIODE {{ periode }}", after=0)
+    put(doc, P("Nomor: {{ nomor }}", align="center", after=12))
+
+    section(doc, "A. Pendahuluan")
+    put(doc, body(
+        "Rencana Aksi Pembangunan Zona Integritas {{ instansi.nama }} Tahun {{ tahun }} menetapkan "
+        "langkah aksi pada enam area perubahan, masing-masing dengan target waktunya. Laporan ini "
+        "menyajikan hasil monitoring dan evaluasi pelaksanaan langkah aksi tersebut pada "
+        "{{ periode_judul }} ({{ awal|tanggal }} sampai dengan {{ akhir|tanggal }}) sebagai bahan "
+        "evaluasi dan tindak lanjut pimpinan.", left=0.75))
+
+    section(doc, "B. Pelaksanaan")
+    put(doc, body(
+        "Monitoring dilaksanakan oleh Tim Pembangunan Zona Integritas atas setiap langkah aksi yang "
+        "jatuh tempo pada periode ini, berdasarkan berkas realisasi {{ sumber }} (status, tanggal "
+        "selesai dan bukti setiap kegiatan) serta naskah dan bukti fisik yang tersimpan dalam arsip. "
+        "Keadaan dihitung sampai dengan {{ batas|tanggal }}. Kegiatan dinilai terlambat apabila "
+        "selesai sesudah tanggal jatuh temponya atau belum selesai sampai dengan tanggal tersebut; "
+        "lama keterlambatan dihitung dalam hari kalender.", left=0.75))
+    put(doc, tag("{%p if not ada_realisasi %}"),
+        body("Berkas realisasi belum tersedia pada saat laporan ini disusun, sehingga seluruh "
+             "kegiatan yang jatuh tempo dicatat belum terlaksana.", left=0.75, italic=True),
+        tag("{%p endif %}"))
+
+    section(doc, "C. Hasil")
+    put(doc, body("Capaian pelaksanaan langkah aksi per area pada {{ periode_judul }}:", left=0.75,
+                  keep_next=True))
+    t = data_table(doc, ["No", "Area", "Target", "Selesai", "Terlambat", "Capaian"],
+                   [0.9, 7.05, 1.8, 1.8, 2.0, 1.7], indent=0.75, size=10)
+    tr_tag(t, "{%tr for a in area %}")
+    data_row(t, ["{{ loop.index }}", "{{ a.kode }}. {{ a.judul }}", "{{ a.target }}",
+                 "{{ a.selesai }}", "{{ a.terlambat }}", "{{ a.persen }}"],
+             ["center", None, "center", "center", "center", "center"])
+    tr_tag(t, "{%tr endfor %}")
+    r = row(t, cant_split=True)
+    fill(span(r, 0, 1), P("Jumlah", align="center", bold=True, size=10, before=2, after=2))
+    for i, value in enumerate(("{{ total.target }}", "{{ total.selesai }}",
+                               "{{ total.terlambat }}", "{{ total.persen }}"), 2):
+        fill(r.cells[i], P(value, align="center", bold=True, size=10, before=2, after=2))
+    put(doc, body(
+        "Secara keseluruhan {{ total.selesai }} dari {{ total.target }} kegiatan yang dijadwalkan "
+        "pada periode ini telah selesai ({{ total.persen }}) dan {{ total.terlambat }} kegiatan "
+        "terlambat.", left=0.75, before=6))
+    put(doc, tag("{%p if belum_jatuh_tempo %}"),
+        body("Sebanyak {{ belum_jatuh_tempo }} kegiatan lainnya belum jatuh tempo sampai dengan "
+             "{{ batas|tanggal }}.", left=0.75),
+        tag("{%p endif %}"))
+    put(doc, P("{{ grafik }}", align="center", before=6, after=0, keep_next=True),
+        P("Gambar 1. Jumlah kegiatan yang dijadwalkan dan yang selesai per area", align="center",
+          size=10, italic=True, after=12))
+
+    put(doc, body("Kegiatan yang terlambat atau belum terlaksana:", left=0.75, keep_next=True),
+        tag("{%p if terlambat %}"))
+    t = data_table(doc, ["No", "Baris", "Langkah Aksi", "Jatuh Tempo", "Status", "Selesai",
+                         "Terlambat (hari)"], [0.8, 1.5, 5.05, 2.1, 1.5, 2.1, 2.2], indent=0.75,
+                   size=9)
+    tr_tag(t, "{%tr for k in terlambat %}")
+    data_row(t, ["{{ loop.index }}", "{{ k.id }}", "{{ k.langkah_aksi }}", "{{ k.jatuh_tempo }}",
+                 "{{ k.status }}", "{{ k.selesai }}", "{{ k.hari }}"],
+             ["center", None, None, "center", "center", "center", "center"])
+    tr_tag(t, "{%tr endfor %}")
+    put(doc, tag("{%p if tunggakan %}"),
+        P("Termasuk {{ tunggakan }} kegiatan dari periode sebelumnya yang belum selesai.",
+          left=0.75, size=10, italic=True, before=3),
+        tag("{%p endif %}"),
+        tag("{%p else %}"),
+        body("Tidak ada kegiatan yang terlambat.", left=0.75),
+        tag("{%p endif %}"))
+    put(doc, tag("{%p if tanpa_bukti %}"),
+        body("Kegiatan berstatus selesai yang belum memiliki bukti fisik di arsip maupun di kolom "
+             "Bukti Lain:", left=0.75, before=6, keep_next=True),
+        *_butir("tanpa_bukti", "b", after=0),
+        tag("{%p endif %}"))
+
+    section(doc, "D. Kendala")
+    put(doc, *_butir("kendala", "k"), P("{{ isian }}", left=0.75, italic=True, grey=True))
+    section(doc, "E. Rekomendasi dan Tindak Lanjut")
+    put(doc, *_butir("rekomendasi", "k"), P("{{ isian }}", left=0.75, italic=True, grey=True))
+    section(doc, "F. Penutup")
+    put(doc, body("Demikian laporan monitoring dan evaluasi ini disusun sebagai bahan evaluasi dan "
+                  "tindak lanjut pembangunan Zona Integritas {{ instansi.singkatan }}.", left=0.75,
+                  keep_next=True))  # not parted from the signature
+    signature(doc, [place_date(), P("{{ penandatangan.jabatan }},", align="center", after=0)],
+              before=18)
+
+    # Appendix: what was wrong in the tracker, cell by cell (only when something was).
+    put(doc, tag("{%p if pemeriksaan %}"),
+        P("Lampiran Laporan Monitoring dan Evaluasi {{ periode_judul }}", page_break=True,
+          after=0),
+        P("CATATAN PEMERIKSAAN DATA", align="center", bold=True, before=18, after=12),
+        body("Masalah berikut ditemukan pada data realisasi ({{ sumber }}). Laporan tetap disusun: "
+             "status yang tidak dikenal dihitung belum, tanggal yang tidak terbaca dianggap kosong. "
+             "Perbaiki sel yang disebut lalu buat ulang laporan."),
+        tag("{%p for m in pemeriksaan %}"),
+        P("{{ loop.index }}.\t{{ m }}", left=0.75, hanging=0.75, tab=0.75, size=10, after=3),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"))
+    end_mark(doc)
+    return doc
+
+
 TEMPLATES = {
     "sk_tim.docx": sk_tim,
     "undangan_rapat.docx": undangan_rapat,
@@ -846,6 +962,7 @@ TEMPLATES = {
     "laporan_monev.docx": laporan_monev,
     "surat_pernyataan_bk_bebas.docx": surat_pernyataan_bk_bebas,
     "surat_pernyataan_bk_potensi.docx": surat_pernyataan_bk_potensi,
+    "laporan_monev_periode.docx": laporan_monev_periode,
 }
 
 

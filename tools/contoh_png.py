@@ -32,6 +32,9 @@ def main() -> None:
         for h, pdf in zip(hasil, ke_pdf([Path(tmp) / h.jalur for h in hasil])):
             nama = h.naskah.templat.removesuffix(".docx")
             subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(tujuan / nama)], check=True)
+    import contoh_monev  # the period report needs a filled-in tracker: its own sample (tools/contoh_monev.py)
+
+    contoh_monev.buat(tujuan)
     for png in sorted(tujuan.glob("*.png")):
         print(png.relative_to(AKAR))
 

@@ -18,7 +18,7 @@ from zi.galat import ZiError
 AKAR_BAWAAN = Path("outputs")
 PANJANG_NAMA_MAKS = 120  # keeps full paths well under Windows' 260-character limit
 _TERLARANG = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_NAMA_CADANGAN = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_NAMA_CADANGAN = {"CON", "PRN", "AUX", "NUL", *(f"{p}{i}" for p in ("COM", "LPT") for i in (*"0123456789", "¹", "²", "³"))}
 
 
 def nama_aman(teks: str, cadangan: str = "naskah") -> str:
@@ -36,8 +36,9 @@ def nama_aman(teks: str, cadangan: str = "naskah") -> str:
         s = s[:PANJANG_NAMA_MAKS].rstrip(" .-")
     if not s or set(s) <= {".", "-", " "}:
         s = cadangan
-    if s.split(".")[0].upper() in _NAMA_CADANGAN:
-        s = f"{s}_"
+    kepala, titik, ekor = s.partition(".")
+    if kepala.rstrip(" ").upper() in _NAMA_CADANGAN:  # "NUL.txt", "CON .x" are devices too
+        s = f"{kepala.rstrip(' ')}_{titik}{ekor}"
     return s
 
 

@@ -153,7 +153,7 @@ def tulis(daftar: list[Naskah], akar: Path, *, kertas: str = "A4", folder_templa
     """Render and archive documents under the archive lock, per the registry's rules
     (see STATUS). Nothing a person edited is ever overwritten. What needs no new content is
     decided from the registry first; the rest is rendered (in `proses` processes, default
-    one per core) and written in order, each file atomically before its registry row."""
+    one per core), then written in order, each file atomically before its registry row."""
     run_id = run_id or uuid.uuid4().hex
     # First, without creating or locking anything: what needs rendering, and can its
     # templates be filled? Bad templates fail here, leaving the archive untouched.
@@ -167,11 +167,15 @@ def tulis(daftar: list[Naskah], akar: Path, *, kertas: str = "A4", folder_templa
         perlu = [x for x in langkah if x.hasil is None]
         tugas = [(x.templat, x.naskah.konteks, kertas, x.naskah.tanggal) for x in perlu]
         selesai = len(langkah) - len(perlu)
-        for x, isi in zip(perlu, render_banyak(tugas, proses)):
-            x.hasil = _terapkan(reg, akar, x, isi, run_id)
-            selesai += 1
+        # Render everything before writing anything: a template that fails only while
+        # rendering (a sandbox refusal, say) then leaves the archive as it was.
+        isi_semua = []
+        for isi in render_banyak(tugas, proses):
+            isi_semua.append(isi)
             if kemajuan:
-                kemajuan(selesai, len(langkah))
+                kemajuan(selesai + len(isi_semua), len(langkah))
+        for x, isi in zip(perlu, isi_semua):
+            x.hasil = _terapkan(reg, akar, x, isi, run_id)
     return [x.hasil for x in langkah if x.hasil is not None]
 
 
@@ -193,14 +197,31 @@ def _rencana_langkah(reg: Registri, akar: Path, daftar: list[Naskah], kertas: st
             ke += 1
         terpakai.add(relatif)
         x = _Langkah(n, relatif, templat, th, hash_input(n, th, kertas), reg.cari(n.kunci))
-        if x.catatan is not None and x.catatan.input_hash == x.hash_input:
-            lama = Path(x.catatan.path)
-            tujuan = di_dalam(akar, akar / lama)
-            if tujuan.exists():
-                disunting = sha256_berkas(tujuan) != x.catatan.content_hash
-                x.hasil = Keluaran(n, lama, "disunting" if disunting else "tidak berubah")
+        x.hasil = _tanpa_render(akar, x)
         langkah.append(x)
     return langkah
+
+
+def _tanpa_render(akar: Path, x: _Langkah) -> Keluaran | None:
+    """Same inputs as the registered version: nothing to render; say whether a person
+    has edited the file since. None when new content is needed."""
+    if x.catatan is None or x.catatan.input_hash != x.hash_input:
+        return None
+    lama = Path(x.catatan.path)
+    tujuan = di_dalam(akar, akar / lama)
+    if not tujuan.exists():
+        return None
+    disunting = sha256_berkas(tujuan) != x.catatan.content_hash
+    return Keluaran(x.naskah, lama, "disunting" if disunting else "tidak berubah")
+
+
+def arsipkan_isi(akar: Path, n: Naskah, relatif: Path, isi: bytes, hash_templat: str, input_hash: str,
+                 run_id: str | None = None) -> Keluaran:
+    """Archive one document rendered elsewhere (e.g. with a chart inserted after
+    rendering) under exactly the rules `tulis` applies."""
+    with Registri.buka(akar) as reg, kunci_arsip(akar):
+        x = _Langkah(n, relatif, Path(n.templat), hash_templat, input_hash, reg.cari(n.kunci))
+        return _tanpa_render(akar, x) or _terapkan(reg, akar, x, isi, run_id or uuid.uuid4().hex)
 
 
 def _terapkan(reg: Registri, akar: Path, x: _Langkah, isi: bytes, run_id: str) -> Keluaran:

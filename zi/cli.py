@@ -43,6 +43,18 @@ class _Parser(argparse.ArgumentParser):
 
 # --------------------------------------------------------------------------- argument checks
 
+def _berkas_rencana(a: argparse.Namespace) -> Any:
+    """--rencana, else the plan inside a unit folder given with --data (one folder per
+    office: instansi, pegawai, tim and its rencana_aksi_*.yaml), else the bundled plan."""
+    if getattr(a, "rencana", None):
+        return a.rencana
+    if getattr(a, "data", None):
+        from zi.rencana import cari_rencana
+
+        return cari_rencana(a.data)
+    return None
+
+
 def _cetak_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -90,7 +102,7 @@ def cmd_jadwal(a: argparse.Namespace) -> int:
     from zi.rencana import muat_rencana
 
     bulan = baca_bulan(a.bulan) if a.bulan else None
-    rencana = muat_rencana(a.rencana)
+    rencana = muat_rencana(_berkas_rencana(a))
     daftar = susun_jadwal(rencana, baca_area(a.area))
     if bulan:
         daftar = [j for j in daftar if j.kejadian_dalam(bulan)]
@@ -187,12 +199,12 @@ def cmd_buat(a: argparse.Namespace) -> int:
     import time
     from pathlib import Path
 
-    from zi.buat import periksa_templat, rencanakan, susun_jadwal, tulis
+    from zi.buat import rencanakan, susun_jadwal, tulis
     from zi.rencana import muat_kantor, muat_rencana
 
     mulai = time.perf_counter()
     area, jenis = baca_area(a.area), baca_jenis(a.jenis)
-    rencana = muat_rencana(a.rencana)
+    rencana = muat_rencana(_berkas_rencana(a))
     bulan, tahun, label = _periode(a, rencana.tahun)
     if bulan:
         cek_bulan_rencana(bulan, rencana, susun_jadwal(rencana))
@@ -204,7 +216,6 @@ def cmd_buat(a: argparse.Namespace) -> int:
               f"{' untuk area ' + area if area else ''}. Coba --tahun {rencana.tahun}.")
         return KELUAR_OK
     folder_templat = Path(a.templat) if a.templat else None
-    periksa_templat(daftar, folder_templat)
     akar = Path(a.keluaran)
     hasil = tulis(daftar, akar, kertas=kantor.instansi.kertas, folder_templat=folder_templat,
                   kemajuan=_kemajuan())
@@ -261,10 +272,72 @@ def cmd_serve(a: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
+def _daftar_masalah(masalah: list[str], judul: str) -> int:
+    """Print problems found in the tracker; exit status 1 when there are any."""
+    if not masalah:
+        return KELUAR_OK
+    print(f"\n{judul}:")
+    for m in masalah:
+        print(f"  - {m}")
+    print(f"{len(masalah)} masalah ditemukan.")
+    return KELUAR_MASALAH
+
+
+def cmd_realisasi(a: argparse.Namespace) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from zi.bahasa import ZONA_WAKTU
+    from zi.realisasi import TANDA_HILANG, baca_realisasi, perbarui
+    from zi.rencana import muat_kantor, muat_rencana
+
+    rencana, kantor = muat_rencana(_berkas_rencana(a)), muat_kantor(a.data)
+    h = perbarui(Path(a.keluaran), a.periode, rencana_obj=rencana, instansi=kantor.instansi.nama)
+    print(f"Berkas realisasi {'dibuat' if h.dibuat else 'diperbarui'} sampai dengan {h.label}: {h.jalur}")
+    print(f"  {h.baru} baris baru, {h.tetap} baris lama (isian Tim dipertahankan), {h.ditandai} ditandai "
+          f"{TANDA_HILANG}; bukti di arsip: {h.bukti_zi} draf zi, {h.bukti_staf} berkas staf.")
+    masalah = baca_realisasi(h.jalur, dt.datetime.now(ZONA_WAKTU).date()).masalah
+    return _daftar_masalah(masalah, "Masalah pada isian realisasi")
+
+
+def cmd_monev(a: argparse.Namespace) -> int:
+    import datetime as dt
+    import re
+    from pathlib import Path
+
+    from zi.monev import buat_laporan, tgl
+
+    if a.tanggal and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", a.tanggal):
+        raise ZiError(f"tanggal \"{a.tanggal}\" harus berbentuk TAHUN-BULAN-HARI, mis. 2026-04-10",
+                      lokasi="argumen --tanggal")
+    try:
+        tanggal = dt.date.fromisoformat(a.tanggal) if a.tanggal else None
+    except ValueError:
+        raise ZiError(f"tanggal \"{a.tanggal}\" tidak ada", lokasi="argumen --tanggal") from None
+    akar = Path(a.keluaran)
+    h = buat_laporan(akar, a.periode, rencana=_berkas_rencana(a), data=a.data, hari_ini=tanggal,
+                     folder_templat=Path(a.templat) if a.templat else None)
+    rk = h.rekap
+    print(f"Laporan monev {rk.label} ({h.status}): {akar / h.jalur}")
+    if h.status == "konflik":
+        print("  KONFLIK: laporan periode ini sudah disunting orang dan dibiarkan; draf baru ditulis di sebelahnya.")
+    print(_tabel(["Area", "Target", "Selesai", "Terlambat", "Capaian"],
+                 [[x.kode or "Jumlah", str(x.target), str(x.selesai), str(x.terlambat), x.persen]
+                  for x in (*rk.area, rk.total)]))
+    print(f"Keadaan sampai dengan {tgl(rk.batas)}: {len(rk.terlambat)} kegiatan terlambat atau belum terlaksana "
+          f"(termasuk {len(rk.tunggakan)} dari periode sebelumnya), {rk.belum_jatuh_tempo} belum jatuh tempo.")
+    if not rk.bacaan.ada:
+        print(f"Berkas realisasi belum ada ({rk.bacaan.jalur}): semua kegiatan yang jatuh tempo dihitung belum. "
+              f"Buat dengan: zi realisasi --periode {rk.kode}")
+    if not h.grafik:
+        print("PERINGATAN: templat tidak memuat paragraf {{ grafik }}; grafik tidak disisipkan.")
+    return _daftar_masalah(rk.masalah, "Masalah pada data realisasi (juga di lampiran laporan)")
+
+
 def cmd_periksa(a: argparse.Namespace) -> int:
     from zi.periksa import periksa
 
-    temuan = periksa(a.rencana, a.data, a.templat)
+    temuan = periksa(_berkas_rencana(a), a.data, a.templat)
     for t in temuan.masalah:
         print(f"MASALAH    {t}")
     for t in temuan.peringatan:
@@ -300,7 +373,7 @@ def buat_parser() -> argparse.ArgumentParser:
     b.add_argument("--area", metavar="I..VI", help="hanya area ini")
     b.add_argument("--jenis", metavar="JENIS[,JENIS]", help=f"hanya jenis ini: {', '.join(JENIS)}")
     b.add_argument("--rencana", metavar="BERKAS", help="berkas rencana aksi YAML")
-    b.add_argument("--data", metavar="FOLDER", help="folder instansi.yaml, pegawai.yaml, tim.yaml")
+    b.add_argument("--data", metavar="FOLDER", help="folder satu kantor: instansi.yaml, pegawai.yaml, tim.yaml (dan rencana_aksi_*.yaml bila ada)")
     b.add_argument("--templat", metavar="FOLDER", help="folder templat .docx (bawaan: templates_docx/)")
     b.add_argument("--keluaran", metavar="DIR", default="outputs", help="akar arsip (bawaan: outputs/)")
     b.add_argument("--pdf", action="store_true", help="juga buat PDF (perlu LibreOffice)")
@@ -322,6 +395,23 @@ def buat_parser() -> argparse.ArgumentParser:
     k.add_argument("--data", metavar="FOLDER", help="folder instansi.yaml, pegawai.yaml, tim.yaml (bawaan: data/)")
     k.add_argument("--templat", metavar="FOLDER", help="folder templat .docx (bawaan: templates_docx/)")
     k.set_defaults(fungsi=cmd_periksa)
+
+    periode = "2026-TW1|2026-S1|2026"
+    e = sub.add_parser("realisasi", help="buat atau perbarui berkas Excel realisasi (isian Tim dipertahankan)")
+    e.add_argument("--periode", metavar=periode, help="baris kejadian sampai akhir periode ini (bawaan: tahun rencana)")
+    e.add_argument("--keluaran", metavar="DIR", default="outputs", help="akar arsip (bawaan: outputs/)")
+    e.add_argument("--rencana", metavar="BERKAS", help="berkas rencana aksi YAML")
+    e.add_argument("--data", metavar="FOLDER", help="folder satu kantor: instansi.yaml, pegawai.yaml, tim.yaml (dan rencana_aksi_*.yaml bila ada)")
+    e.set_defaults(fungsi=cmd_realisasi)
+
+    m = sub.add_parser("monev", help="laporan monev satu periode (triwulan, semester, tahun) dari berkas realisasi")
+    m.add_argument("--periode", metavar=periode, required=True, help="triwulan, semester atau tahun laporan")
+    m.add_argument("--keluaran", metavar="DIR", default="outputs", help="akar arsip (bawaan: outputs/)")
+    m.add_argument("--tanggal", metavar="YYYY-MM-DD", help="tanggal laporan (bawaan: hari ini, WIB)")
+    m.add_argument("--rencana", metavar="BERKAS", help="berkas rencana aksi YAML")
+    m.add_argument("--data", metavar="FOLDER", help="folder satu kantor: instansi.yaml, pegawai.yaml, tim.yaml (dan rencana_aksi_*.yaml bila ada)")
+    m.add_argument("--templat", metavar="FOLDER", help="folder templat .docx (bawaan: templates_docx/)")
+    m.set_defaults(fungsi=cmd_monev)
     return p
 
 

@@ -38,7 +38,7 @@ class Bentuk(str, Enum):
     BERKALA = "berkala"  # recurring (monthly, quarterly, per semester)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Kejadian:
     """One occurrence: a month, optionally a week of it or its end."""
 
@@ -54,6 +54,11 @@ class Kejadian:
     def tanggal(self) -> dt.date:
         """The event date (first working day of the week or month; see `kalender`)."""
         return tanggal_kejadian(self.tahun, self.bulan, self.minggu, self.akhir)
+
+
+def _urutan(k: Kejadian) -> tuple[int, int, int, bool]:
+    """Date order; a whole month (no week) before its weeks, its end last."""
+    return (k.tahun, k.bulan, k.minggu or 0, k.akhir)
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,8 @@ def _token(teks: str) -> list[_Token]:
         elif jenis == "kurung":
             continue
         elif jenis == "angka":
+            if len(isi) > 9:  # no week, quarter or year is that long (and int() refuses >4300 digits)
+                raise JadwalError(f"angka \"{tampil[:12]}{'…' if len(isi) > 12 else ''}\" terlalu panjang", teks)
             n = int(isi)
             hasil.append(_Token("tahun" if len(isi) == 4 else "angka", n, tampil))
         elif jenis == "kata":
@@ -458,7 +465,7 @@ def baca(teks: str, tahun: int) -> Jadwal:
         peringatan.append(f"tahun {t} di luar tahun rencana {tahun}")
 
     kejadian, bentuk = _kejadian(bacaan, tahun_dasar, teks)
-    return Jadwal(teks=teks, bentuk=bentuk, kejadian=tuple(sorted(set(kejadian))), peringatan=tuple(peringatan))
+    return Jadwal(teks=teks, bentuk=bentuk, kejadian=tuple(sorted(set(kejadian), key=_urutan)), peringatan=tuple(peringatan))
 
 
 def _kejadian(bacaan: _Bacaan, tahun: int, teks: str) -> tuple[list[Kejadian], Bentuk]:

@@ -53,6 +53,7 @@ def periksa(berkas_rencana: str | Path | None = None, folder_data: str | Path | 
                 t.peringatan.append("templat belum diperiksa: perbaiki dulu masalah rencana di atas")
             else:
                 _periksa_templat(rencana, kantor, t, Path(folder_templat) if folder_templat else None)
+                _periksa_templat_monev(rencana, kantor, t, Path(folder_templat) if folder_templat else None)
     except ZiError as e:
         t.masalah.append(str(e))
     return t
@@ -76,6 +77,28 @@ def _periksa_templat(rencana, kantor, t: Temuan, folder: Path | None) -> None:
             t.masalah.append(str(e))
             continue
         t.info.append(f"templat {nama}: variabel cocok dengan konteks")
+
+
+def _periksa_templat_monev(rencana, kantor, t: Temuan, folder: Path | None) -> None:
+    """The period report's template against a sample context (an empty archive: no tracker)."""
+    import datetime as dt
+    import tempfile
+
+    from zi.monev import TEMPLAT, konteks, rekap
+    from zi.render import variabel_templat
+
+    try:
+        jalur = jalur_templat(TEMPLAT, folder)
+        with tempfile.TemporaryDirectory(prefix="zi-periksa-") as kosong:
+            tanggal = dt.date(rencana.tahun, 12, 31)
+            k = konteks(rekap(rencana, None, Path(kosong), tanggal), rencana, kantor, tanggal)
+        kurang = sorted(variabel_templat(jalur) - set(k))
+        if kurang:
+            raise ZiError(f"templat memakai variabel yang tidak disediakan: {', '.join(kurang)}", jalur)
+    except ZiError as e:
+        t.masalah.append(str(e))
+        return
+    t.info.append(f"templat {TEMPLAT}: semua variabelnya tersedia di konteks laporan periode")
 
 
 def _periksa_tim(rencana, kantor, t: Temuan) -> None:

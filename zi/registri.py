@@ -13,6 +13,7 @@ import datetime as dt
 import fcntl
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,19 +94,34 @@ class Registri:
             jalur.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise ZiError(f"folder arsip tidak bisa ditulis: {e.strerror}", akar) from None
-        try:
+        # Two processes creating the registry at the same moment: switching a new database
+        # to WAL can fail with "database is locked" without waiting (SQLite does not call
+        # the busy handler there). That is contention, not corruption: wait and retry.
+        batas = time.monotonic() + 30
+        while True:
             koneksi = sqlite3.connect(jalur, timeout=30, isolation_level=None)
-            koneksi.execute("PRAGMA journal_mode=WAL")
-            # NORMAL in WAL mode survives a killed process; after a power cut the last
-            # commits may be lost, and the next run adopts the identical files it finds.
-            koneksi.execute("PRAGMA synchronous=NORMAL")
-            cek = koneksi.execute("PRAGMA quick_check").fetchone()[0]
-            if cek != "ok":
-                raise sqlite3.DatabaseError(cek)
-            koneksi.executescript(_SKEMA)
-        except sqlite3.DatabaseError as e:
-            raise ZiError(f"registri arsip rusak ({e}); pulihkan dari cadangan atau pindahkan berkas itu "
-                          "agar registri dibuat ulang", jalur) from None
+            try:
+                koneksi.execute("PRAGMA journal_mode=WAL")
+                # NORMAL in WAL mode survives a killed process; after a power cut the last
+                # commits may be lost, and the next run adopts the identical files it finds.
+                koneksi.execute("PRAGMA synchronous=NORMAL")
+                cek = koneksi.execute("PRAGMA quick_check").fetchone()[0]
+                if cek != "ok":
+                    raise sqlite3.DatabaseError(cek)
+                koneksi.executescript(_SKEMA)
+                break
+            except sqlite3.OperationalError as e:
+                koneksi.close()
+                if "locked" not in str(e) and "busy" not in str(e):
+                    raise ZiError(f"registri arsip rusak ({e}); pulihkan dari cadangan atau pindahkan berkas itu "
+                                  "agar registri dibuat ulang", jalur) from None
+                if time.monotonic() > batas:
+                    raise ZiError("registri arsip terus dikunci proses lain; coba lagi nanti", jalur) from None
+                time.sleep(0.05)
+            except sqlite3.DatabaseError as e:
+                koneksi.close()
+                raise ZiError(f"registri arsip rusak ({e}); pulihkan dari cadangan atau pindahkan berkas itu "
+                              "agar registri dibuat ulang", jalur) from None
         try:
             yield cls(koneksi, akar)
         finally:

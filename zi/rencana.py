@@ -40,6 +40,23 @@ class Rapat(_Model):
     undangan: Teks | None = None  # a team id from tim.yaml, or "semua"
     tanggal: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
 
+    @field_validator("pukul")
+    @classmethod
+    def _pukul(cls, v: str | None) -> str | None:
+        return _cek_pukul(v) if v is not None else None
+
+    @field_validator("tanggal")
+    @classmethod
+    def _tanggal(cls, v: str | None) -> str | None:
+        if v is not None:
+            import datetime as dt
+
+            try:
+                dt.date.fromisoformat(v)
+            except ValueError:
+                raise ValueError(f"tanggal \"{v}\" tidak ada di kalender") from None
+        return v
+
 
 class Baris(_Model):
     """One row of the action table, verbatim, with its stable id."""
@@ -137,6 +154,11 @@ class RapatBawaan(_Model):
     undangan: Teks = "semua"
     hari_kerja_sebelum: int = Field(default=5, ge=0, le=30)
 
+    @field_validator("pukul")
+    @classmethod
+    def _pukul(cls, v: str) -> str:
+        return _cek_pukul(v)
+
 
 class Penomoran(_Model):
     """Letter numbers: left as dotted blanks unless `aktif` (numbers come from the TU book)."""
@@ -145,6 +167,22 @@ class Penomoran(_Model):
     pola: Teks = "{nomor}/{kode}/{satker}/{bulan_romawi}/{tahun}"
     satker: Teks = ""
     kode: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("pola")
+    @classmethod
+    def _pola(cls, v: str) -> str:
+        import string
+
+        boleh = ("nomor", "kode", "satker", "bulan_romawi", "bulan", "tahun")
+        try:
+            nama = [f for _, f, _, _ in string.Formatter().parse(v) if f is not None]
+        except ValueError:
+            raise ValueError(f"pola \"{v}\" rusak: kurung kurawal tidak seimbang") from None
+        salah = [f for f in nama if f not in boleh]
+        if salah:
+            raise ValueError(f"pola memakai {{{salah[0]}}} yang tidak dikenal; yang boleh: "
+                             + ", ".join(f"{{{b}}}" for b in boleh))
+        return v
 
 
 class Instansi(_Model):
@@ -164,6 +202,17 @@ class Instansi(_Model):
     draf_hari_kerja_sebelum: int = Field(default=5, ge=0, le=60)  # drafts appear this early
     tembusan: dict[Jenis, list[Teks]] = Field(default_factory=dict)
     catatan: str | None = None
+
+    @field_validator("zona_waktu")
+    @classmethod
+    def _zona(cls, v: str) -> str:
+        from zoneinfo import ZoneInfo
+
+        try:
+            ZoneInfo(v)
+        except (KeyError, ValueError, OSError):  # not found is a KeyError; "../x" a ValueError
+            raise ValueError(f"zona waktu \"{v}\" tidak dikenal; mis. Asia/Jakarta (WIB)") from None
+        return v
 
 
 class Pegawai(_Model):
@@ -222,6 +271,13 @@ class DaftarPegawai(_Model):
 class DaftarTim(_Model):
     tim: list[Tim] = Field(min_length=1)
     catatan: str | None = None
+
+
+def _cek_pukul(v: str) -> str:
+    jam, menit = (int(x) for x in v.replace(":", ".").split("."))
+    if not (0 <= jam <= 23 and 0 <= menit <= 59):
+        raise ValueError(f"pukul \"{v}\" tidak ada (00.00–23.59)")
+    return v
 
 
 def _cek_nip(v: str) -> str:
@@ -403,3 +459,23 @@ def muat_kantor(folder: str | Path | None = None) -> Kantor:
     if undangan != "semua" and undangan not in kantor.tim_per_id:
         raise ZiError(f"undangan \"{undangan}\" bukan \"semua\" atau id tim", tampil_jalur(folder / "instansi.yaml"), "kunci rapat.undangan")
     return kantor
+
+
+def cari_rencana(folder: str | Path) -> Path | None:
+    """The plan file of a unit folder (`rencana_aksi_*.yaml`), if it has exactly one."""
+    calon = sorted(Path(folder).glob("rencana_aksi_*.yaml"))
+    if len(calon) > 1:
+        raise ZiError(f"lebih dari satu berkas rencana: {', '.join(p.name for p in calon)}; pilih dengan --rencana",
+                      tampil_jalur(folder))
+    return calon[0] if calon else None
+
+
+def muat_unit(folder: str | Path) -> tuple[Rencana, Kantor]:
+    """One office (satker) as a folder: instansi.yaml, pegawai.yaml, tim.yaml and its plan.
+
+    Many offices = many such folders; each is generated into its own archive root.
+    """
+    berkas = cari_rencana(folder)
+    if berkas is None:
+        raise ZiError("tidak ada berkas rencana_aksi_*.yaml", tampil_jalur(folder))
+    return muat_rencana(berkas), muat_kantor(folder)

@@ -37,14 +37,53 @@ UKURAN_KERTAS_CM = {"A4": (21.0, 29.7), "F4": (21.5, 33.0)}
 _BUKAN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def lingkungan() -> Any:
-    """The Jinja environment every template renders in: sandboxed, strict, our filters."""
-    from jinja2 import StrictUndefined
+BATAS_PANJANG = 1_000_000  # longest string/list a template may build with "*"
+BATAS_PANGKAT = 1_000  # largest exponent a template may use with "**"
+BATAS_ZIP_BAGIAN = 50 * 2**20  # a template part larger than this when inflated is refused
+BATAS_ZIP_TOTAL = 100 * 2**20
+
+
+@lru_cache(maxsize=1)
+def _kelas_lingkungan() -> type:
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    class Lingkungan(SandboxedEnvironment):
+        """Sandbox that also refuses "*" and "**" results big enough to exhaust memory."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, (int, float)) and abs(right) > BATAS_PANGKAT:
+                raise SecurityError(f"pangkat {right} terlalu besar")
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > BATAS_PANJANG:
+                        raise SecurityError("hasil perkalian teks/daftar terlalu panjang")
+            return super().call_binop(context, operator, left, right)
+
+    return Lingkungan
+
+
+def lingkungan() -> Any:
+    """The Jinja environment every template renders in: sandboxed (no Python internals, no
+    huge allocations), strict (a missing variable is an error), our filters, no loader
+    (so no include/import of other files)."""
+    from jinja2 import StrictUndefined
+
+    env = _kelas_lingkungan()(undefined=StrictUndefined, autoescape=True)
     env.filters.update(FILTERS)
     return env
+
+
+def _tolak_muat_berkas(ast: Any, jalur: Path) -> None:
+    """include/import/extends would read other files: templates are self-contained."""
+    from jinja2 import nodes
+
+    for jenis, kata in ((nodes.Include, "include"), (nodes.Import, "import"), (nodes.FromImport, "from … import"),
+                        (nodes.Extends, "extends")):
+        if next(ast.find_all(jenis), None) is not None:
+            raise ZiError(f"templat memakai {{% {kata} %}}, yang tidak diizinkan (templat harus berdiri sendiri)", jalur)
 
 
 def jalur_templat(nama: str, folder: Path | None = None) -> Path:
@@ -70,6 +109,14 @@ def _buka(jalur: Path) -> Any:
 
     if not zipfile.is_zipfile(jalur):
         raise ZiError("bukan berkas .docx (Word)", jalur)
+    try:
+        with zipfile.ZipFile(jalur) as z:  # declared sizes are enforced by zipfile on read
+            ukuran = [i.file_size for i in z.infolist()]
+    except zipfile.BadZipFile as e:
+        raise ZiError(f"berkas .docx rusak: {e}", jalur) from None
+    if any(u > BATAS_ZIP_BAGIAN for u in ukuran) or sum(ukuran) > BATAS_ZIP_TOTAL:
+        raise ZiError(f"berkas .docx terlalu besar setelah diekstrak ({sum(ukuran) // 2**20} MB); "
+                      "templat naskah biasanya di bawah 1 MB", jalur)
     try:
         tpl = DocxTemplate(jalur)
         tpl.init_docx()
@@ -120,9 +167,10 @@ def _variabel(jalur: Path, mtime_ns: int) -> frozenset[str]:
     periksa_tag_terpotong(jalur, mentah, xml)
     try:
         ast = lingkungan().parse(xml)
+        _tolak_muat_berkas(ast, jalur)
+        return frozenset(meta.find_undeclared_variables(ast))  # may raise for an unknown filter
     except TemplateSyntaxError as e:
         raise ZiError(f"sintaks Jinja salah: {e.message}", jalur, _sekitar(xml, e.lineno)) from None
-    return frozenset(meta.find_undeclared_variables(ast))
 
 
 def variabel_templat(jalur: Path) -> frozenset[str]:
@@ -151,7 +199,10 @@ def _galat_jinja(jalur: Path, e: Exception) -> ZiError:
         konteks_docx = " ".join(getattr(e, "docx_context", []) or []).strip()
         lokasi = f"dekat teks \"{konteks_docx[:80]}\"" if konteks_docx else None
         return ZiError(f"templat tidak bisa diisi: {e.message or e}", jalur, lokasi)
-    raise e
+    if isinstance(e, ZiError):
+        return e
+    # A filter applied to the wrong kind of value, the sandbox's range limit, …
+    return ZiError(f"templat tidak bisa diisi: {type(e).__name__}: {e}", jalur)
 
 
 def _waktu(tanggal: dt.date | None) -> dt.datetime:
@@ -165,12 +216,11 @@ def render_docxtpl(jalur: Path, konteks: Mapping[str, Any], *, kertas: str = "A4
     `render` must produce the same document content; it falls back to this for templates
     using what the compiled path does not handle (tags in headers/footers or properties).
     """
-    from jinja2 import TemplateError
 
     tpl = _buka(jalur)
     try:
         tpl.render(bersihkan(dict(konteks)), jinja_env=lingkungan(), autoescape=True)
-    except TemplateError as e:
+    except Exception as e:  # noqa: BLE001 - every template failure becomes a ZiError naming it
         raise _galat_jinja(jalur, e) from None
     doc = tpl.docx
     _atur_kertas(doc.element.body, kertas)
@@ -237,7 +287,6 @@ def _kempis(data: bytes) -> _Entri:
 
 @lru_cache(maxsize=32)
 def _kompilasi(hash_templat: str, jalur: Path) -> _Kompilasi:
-    from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
     tpl = _buka(jalur)
@@ -253,7 +302,12 @@ def _kompilasi(hash_templat: str, jalur: Path) -> _Kompilasi:
     for p in teks_props:  # as docxtpl's render_properties does (it writes empty ones too)
         setattr(props, p, env.from_string(getattr(props, p)).render({}))
     sumber = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
+    # docxtpl's escape markers ({_{ … }_}) for literal braces in a template: resolved here
+    # in the source, as Jinja string literals, so data containing them prints unchanged.
+    for tanda, teks in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
+        sumber = sumber.replace(tanda, "{{ '" + teks + "' }}")
     try:
+        _tolak_muat_berkas(env.parse(sumber), jalur)
         badan = env.from_string(sumber)
     except TemplateError as e:
         raise _galat_jinja(jalur, e) from None
@@ -288,7 +342,6 @@ def render(jalur: Path, konteks: Mapping[str, Any], *, kertas: str = "A4", tangg
     the other parts' already-deflated bytes. The content equals `render_docxtpl`'s.
     """
     from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
     from lxml import etree
 
     isi_templat = _baca_templat(jalur)
@@ -298,11 +351,11 @@ def render(jalur: Path, konteks: Mapping[str, Any], *, kertas: str = "A4", tangg
         return render_docxtpl(jalur, konteks, kertas=kertas, tanggal=tanggal)
     try:
         xml = k.badan.render(bersihkan(dict(konteks)))
-    except TemplateError as e:
+    except Exception as e:  # noqa: BLE001 - every template failure becomes a ZiError naming it
         raise _galat_jinja(jalur, e) from None
-    # The same post-processing as docxtpl's render_xml_part / render.
+    # The same post-processing as docxtpl's render_xml_part / render (escape markers were
+    # resolved in the source at compile time).
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if re.search("[\t\n\a\f]", xml):
         xml = DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]
     badan = DocxTemplate.fix_tables(None, xml)  # type: ignore[arg-type]
@@ -333,6 +386,18 @@ def _render_tugas(tugas: tuple[Path, Mapping[str, Any], str, dt.date]) -> bytes:
     return render(jalur, konteks, kertas=kertas, tanggal=tanggal)
 
 
+def _mati_bersama_induk() -> None:
+    """Pool worker set-up: die with the parent. A run killed with SIGKILL cannot stop its
+    workers, and an orphaned worker would otherwise wait on its queue forever."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers still end when the queue closes
+        pass
+
+
 def render_banyak(tugas: list[tuple[Path, Mapping[str, Any], str, dt.date]], proses: int | None = None) -> Iterator[bytes]:
     """Render many documents, in order, across `proses` processes (default: one per core).
 
@@ -349,7 +414,8 @@ def render_banyak(tugas: list[tuple[Path, Mapping[str, Any], str, dt.date]], pro
         except _TidakDidukung:
             pass
     konteks_mp = multiprocessing.get_context("fork")
-    with concurrent.futures.ProcessPoolExecutor(proses, mp_context=konteks_mp) as pool:
+    with concurrent.futures.ProcessPoolExecutor(proses, mp_context=konteks_mp,
+                                                initializer=_mati_bersama_induk) as pool:
         yield from pool.map(_render_tugas, tugas, chunksize=max(1, len(tugas) // (proses * 4)))
 
 

@@ -1,0 +1,163 @@
+"""Fuzzing with hypothesis: the target-time parser, the renderer on a real template, and
+Windows-safe names. Each property records how many examples it tried (printed with -s and
+kept in `DICOBA` for the summary test at the end of the file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections import Counter
+from functools import lru_cache
+
+import docx
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from zi.arsip import nama_aman
+from zi.galat import JadwalError
+from zi.jadwal import Bentuk, baca
+
+from .conftest import AKAR
+from .test_hostile import aman_windows
+
+DICOBA: Counter[str] = Counter()
+
+# --------------------------------------------------------------------------- jadwal.baca
+
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember", "Jan", "Feb", "Mar", "Agt", "Sept", "Nop", "Pebruari", "Nopember", "DESEMBER", "juli"]
+KATA = ["dan", "serta", "atau", ",", "/", "-", "–", "s.d.", "s/d", "sampai dengan", "hingga", "minggu", "pekan",
+        "ke-", "ke-2", "ke-5", "ke-6", "ke-II", "setiap", "tiap", "per", "Per-bulan", "perbulan", "bulan",
+        "triwulan", "TW", "kuartal", "semester", "smt", "paling", "lambat", "selambat-lambatnya", "awal", "akhir",
+        "tahun", "mulai", "pada", "(", ")", "[", "]", ".", ";", "&", "+", "I", "II", "III", "IV", "V", "1", "2",
+        "3", "4", "5", "0", "13", "2025", "2026", "2027", "1999", "9999", "0000", "12345678901", "pertama",
+        "kedua", "ketiga", "keempat", "sekali", "mingguan"]
+SUP = st.lists(st.sampled_from(BULAN + KATA), max_size=12)
+SEKAT = st.sampled_from([" ", "", "  ", ", ", "\u00a0"])
+
+
+@st.composite
+def sup_token(draw) -> str:
+    token = draw(SUP)
+    return "".join(t + draw(SEKAT) for t in token)
+
+
+def _cek_jadwal(teks: str) -> None:
+    try:
+        j = baca(teks, 2026)
+    except JadwalError:
+        return
+    # A phrase that reads yields dated occurrences in order, each a real working day.
+    assert j.bentuk in set(Bentuk)
+    assert j.kejadian and list(j.kejadian) == sorted(j.kejadian, key=lambda k: (k.tahun, k.bulan, k.minggu or 0, k.akhir))
+    for k in j.kejadian:
+        assert 1 <= k.bulan <= 12 and (k.minggu is None or 1 <= k.minggu <= 5)
+        t = k.tanggal()
+        assert isinstance(t, dt.date) and (t.year, t.month) == (k.tahun, k.bulan) and t.weekday() < 5
+    assert baca(teks, 2026) == j  # deterministic
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=80))
+@example("1" * 5000)  # used to raise ValueError (int() of >4300 digits), not JadwalError
+@example("Januari " + "9" * 40)
+def test_jadwal_teks_apa_pun(teks):
+    DICOBA["jadwal: st.text()"] += 1
+    _cek_jadwal(teks)
+
+
+@settings(max_examples=2500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sup_token())
+@example("Februari minggu ke-5 2026")
+@example("Desember - Januari 2026")
+def test_jadwal_sup_kata_tata_bahasa(teks):
+    DICOBA["jadwal: grammar token soup"] += 1
+    _cek_jadwal(teks)
+
+
+# --------------------------------------------------------------------------- renderer
+
+TEMPLAT = AKAR / "templates_docx" / "surat_pernyataan_bk_bebas.docx"
+BIDANG = ("nama", "nip", "pangkat", "golongan", "jabatan", "unit")
+
+
+@lru_cache(maxsize=1)
+def _naskah_contoh():
+    """A real surat pernyataan (bebas) with its context, from the sample data."""
+    from zi.buat import rencanakan
+    from zi.rencana import muat_kantor, muat_rencana
+
+    daftar = rencanakan(muat_rencana(), muat_kantor(), tahun=2026, jenis=("surat_pernyataan_bk",))
+    return next(n for n in daftar if n.templat == TEMPLAT.name)
+
+
+def _semua_teks(isi: bytes) -> str:
+    d = docx.Document(io.BytesIO(isi))
+    bagian = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for r in t.rows:
+            bagian += [c.text for c in r.cells]
+    return "\n".join(bagian)
+
+
+def _sah(s: str) -> str:
+    """What XML 1.0 can hold (the renderer drops the rest)."""
+    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", s)
+
+
+TEKS_JAHAT = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet="<>&;'\"{}%#_-/\\ \t\nabcw:t", max_size=40),
+    st.sampled_from(["</w:t>", "]]>", "&amp;", "{{ 7*7 }}", "{% if %}", "\x00", "\ufeff", "\u202e", "𝔘𝔫𝔦"]),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fixed_dictionaries({b: TEKS_JAHAT for b in BIDANG}), st.sampled_from(["A4", "F4"]))
+def test_render_surat_pernyataan_dengan_data_acak(pegawai, kertas):
+    from zi.render import render
+
+    DICOBA["render surat_pernyataan_bk_bebas"] += 1
+    n = _naskah_contoh()
+    konteks = {**n.konteks, "pegawai": {**n.konteks["pegawai"], **pegawai}}
+    isi = render(TEMPLAT, konteks, kertas=kertas, tanggal=n.tanggal)
+    teks = _semua_teks(isi)  # opens: a valid package and valid XML
+    assert n.konteks["atasan"]["nama"] in teks  # the rest of the letter is intact
+    for nilai in pegawai.values():
+        for potong in _sah(nilai).split():
+            assert potong in teks, (potong, nilai)
+    assert render(TEMPLAT, konteks, kertas=kertas, tanggal=n.tanggal) == isi  # reproducible
+
+
+def test_penanda_escape_docxtpl_dalam_data_tercetak_apa_adanya():
+    from zi.render import render
+
+    n = _naskah_contoh()
+    nilai = "a{_{b}_}c{_%d%_}"
+    konteks = {**n.konteks, "pegawai": {**n.konteks["pegawai"], "jabatan": nilai}}
+    assert nilai in _semua_teks(render(TEMPLAT, konteks, tanggal=n.tanggal))
+
+
+# --------------------------------------------------------------------------- names
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(max_size=150))
+@example("NUL.txt")
+@example("CON .txt")
+@example("../../etc")
+@example("COM¹")
+@example(" . ")
+def test_nama_aman_selalu_aman_di_windows(teks):
+    DICOBA["nama_aman"] += 1
+    nama = nama_aman(teks)
+    assert aman_windows(nama), (teks, nama)
+    assert nama_aman(nama) == nama  # stable: a safe name stays as it is
+
+
+def test_ringkasan_contoh_yang_dicoba():
+    """Runs last in this file: how many examples each property tried."""
+    print("\nhypothesis examples tried:", dict(DICOBA), "total", sum(DICOBA.values()))
+    if DICOBA:
+        assert all(v >= 50 for v in DICOBA.values())
