@@ -180,6 +180,12 @@ def baris_registri(akar: Path) -> set[tuple]:
         db = sqlite3.connect(Path(tmp) / "arsip.sqlite")
         try:
             return set(db.execute("SELECT * FROM naskah"))
+        except sqlite3.OperationalError as e:
+            # A run killed while creating the registry leaves the file without tables yet:
+            # an empty registry, which the next run completes.
+            if "no such table" in str(e):
+                return set()
+            raise
         finally:
             db.close()
 
