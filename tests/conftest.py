@@ -31,6 +31,15 @@ def data_salinan(tmp_path: Path) -> Path:
     return tujuan
 
 
+@pytest.fixture(scope="module")
+def arsip_dasar(tmp_path_factory) -> Path:
+    """An archive holding area I's January drafts (made by `zi buat`), per test module."""
+    akar = tmp_path_factory.mktemp("arsip")
+    h = jalankan_zi("buat", "--bulan", "2026-01", "--area", "I", "--keluaran", str(akar))
+    assert h.returncode == 0, h.stderr
+    return akar
+
+
 @pytest.fixture(scope="session")
 def prefect_harness():
     """One temporary Prefect API for the whole session (~12 s to start)."""

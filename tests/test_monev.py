@@ -146,14 +146,6 @@ def cek_laporan(jalur: Path, h: dict) -> docx.Document:
 
 
 @pytest.fixture(scope="module")
-def arsip_dasar(tmp_path_factory) -> Path:
-    akar = tmp_path_factory.mktemp("arsip")
-    h = jalankan_zi("buat", "--bulan", "2026-01", "--area", "I", "--keluaran", str(akar))
-    assert h.returncode == 0, h.stderr
-    return akar
-
-
-@pytest.fixture(scope="module")
 def garis() -> list[dict]:
     return kejadian_jadwal("2026-03")
 

@@ -21,15 +21,6 @@ JUDUL = ["ID Baris", "Area", "Langkah Aksi", "Bukti Fisik", "Bulan Jatuh Tempo",
          "Tanggal Selesai", "Bukti di Arsip", "Bukti Lain", "Catatan"]
 
 
-@pytest.fixture(scope="module")
-def arsip_dasar(tmp_path_factory) -> Path:
-    """An archive holding area I's January drafts (made by `zi buat`)."""
-    akar = tmp_path_factory.mktemp("arsip")
-    h = jalankan_zi("buat", "--bulan", "2026-01", "--area", "I", "--keluaran", str(akar))
-    assert h.returncode == 0, h.stderr
-    return akar
-
-
 @pytest.fixture
 def arsip(arsip_dasar, tmp_path) -> Path:
     akar = tmp_path / "arsip"
