@@ -8,7 +8,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 
-from flows.tugas import arsipkan_per_area, muat_data, ringkas
+from flows.tugas import arsipkan, muat_data, ringkas
 from zi.bahasa import ZONA_WAKTU, hari_tanggal
 from zi.buat import jatuh_tempo, rencanakan
 from zi.kalender import hari_kerja, nama_libur
@@ -31,4 +31,4 @@ def harian(hari_ini: dt.date | None = None, keluaran: str = "outputs", rencana: 
         sudah = reg.kunci_ada()
     daftar = jatuh_tempo(rencanakan(r, kantor), hari_ini, kantor.instansi.draf_hari_kerja_sebelum, sudah)
     logger.info("%s: %d draf jatuh tempo dan belum ada di arsip.", hari_tanggal(hari_ini), len(daftar))
-    return ringkas(arsipkan_per_area(daftar, keluaran, kantor))
+    return ringkas(arsipkan(daftar, keluaran, kantor))

@@ -12,7 +12,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from flows.tugas import arsipkan_per_area, muat_data, ringkas
+from flows.tugas import arsipkan, muat_data, ringkas
 from zi.bahasa import ZONA_WAKTU
 from zi.buat import rencanakan
 from zi.masukan import baca_periode
@@ -46,7 +46,7 @@ def monev_triwulan(periode: str | None = None, keluaran: str = "outputs", rencan
     daftar = [n for n in rencanakan(r, kantor, tahun=tahun, jenis=("laporan_monev",))
               if awal <= n.kejadian.bulan <= akhir]
     get_run_logger().info("Laporan monev %s: %d naskah.", label, len(daftar))
-    hasil = ringkas(arsipkan_per_area(daftar, keluaran, kantor))
+    hasil = ringkas(arsipkan(daftar, keluaran, kantor))
     lap = laporan_periode(periode, keluaran, rencana, data)
     hasil["laporan_periode"] = lap
     hasil["jumlah"] += 1

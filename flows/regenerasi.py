@@ -11,7 +11,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 
-from flows.tugas import arsipkan_per_area, muat_data, ringkas
+from flows.tugas import arsipkan, muat_data, ringkas
 from zi.buat import rencanakan, susun_jadwal
 from zi.masukan import baca_area, baca_bulan, baca_jenis, cek_bulan_rencana
 
@@ -59,4 +59,4 @@ def regenerasi(area: Area, bulan: str, jenis: list[JenisNaskah] | None = None, k
     cek_bulan_rencana(kode_bulan, r, susun_jadwal(r))
     daftar = rencanakan(r, kantor, bulan=kode_bulan, area=kode_area, jenis=daftar_jenis)
     get_run_logger().info("Regenerasi area %s bulan %s: %d naskah.", kode_area, kode_bulan, len(daftar))
-    return ringkas(arsipkan_per_area(daftar, keluaran, kantor))
+    return ringkas(arsipkan(daftar, keluaran, kantor))

@@ -1,9 +1,10 @@
-"""Tasks shared by the flows. Coarse on purpose: one task per batch of documents (an
-area), since each task run costs ~30 ms of orchestration on these machines."""
+"""Tasks shared by the flows. Coarse on purpose: one task renders and archives a run's
+whole batch (across a process pool sized to the machine), since every task run costs
+~20-30 ms of orchestration on these machines and a year's work is only about a second."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -18,38 +19,37 @@ from zi.naskah.umum import Naskah
 from zi.rencana import Kantor, Rencana, muat_kantor, muat_rencana
 
 
-@task(cache_policy=NO_CACHE)
 def muat_data(rencana: str | None, data: str | None) -> tuple[Rencana, Kantor]:
-    """The plan and the office data (validated; a bad file fails the run with its message)."""
+    """The plan and the office data, validated; a bad file fails the run with its message.
+
+    A plain call rather than a task: it is milliseconds of work and cannot be retried into
+    success, so a task run would only add orchestration time."""
     return muat_rencana(rencana), muat_kantor(data)
 
 
-@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def tulis_batch(daftar: list[Naskah], keluaran: str, kertas: str) -> list[Keluaran]:
-    """Render and archive one batch; retried on I/O errors (the archive rules make a
-    retry safe: what was already written is recognised as unchanged).
-
-    One process: a fork pool started from inside a Prefect task run was measured ~5x
-    slower than rendering in place (the engine's threads); scale out with workers instead.
-    """
-    return tulis(daftar, Path(keluaran), kertas=kertas, run_id=str(flow_run.get_id() or "lokal"), proses=1)
+@task(name="tulis-arsip", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def tulis_arsip(daftar: list[Naskah], keluaran: str, kertas: str) -> list[Keluaran]:
+    """Render and archive the run's documents, one process per core; retried on I/O
+    errors (the archive rules make a retry safe: what was already written is recognised
+    as unchanged)."""
+    return tulis(daftar, Path(keluaran), kertas=kertas, run_id=str(flow_run.get_id() or "lokal"))
 
 
-def arsipkan_per_area(daftar: list[Naskah], keluaran: str, kantor: Kantor) -> list[Keluaran]:
-    """One task per area, then a table artifact of the run (templates are checked by
-    `tulis` before anything is written)."""
+def arsipkan(daftar: list[Naskah], keluaran: str, kantor: Kantor) -> list[Keluaran]:
+    """One task for the batch, a log line per area, then a table artifact of the run
+    (templates are checked by `tulis` before anything is written)."""
     logger = get_run_logger()
     if not daftar:
         logger.info("Tidak ada naskah yang perlu dibuat.")
         laporkan([], keluaran)
         return []
-    per_area: dict[str, list[Naskah]] = defaultdict(list)
-    for n in daftar:
-        per_area[n.baris_id.split(".")[0]].append(n)
-    hasil: list[Keluaran] = []
-    for area, batch in sorted(per_area.items()):
-        # quote(): Prefect would otherwise walk every context of the batch looking for futures.
-        hasil += tulis_batch.with_options(name=f"tulis-area-{area}")(quote(batch), keluaran, kantor.instansi.kertas)
+    # quote(): Prefect would otherwise walk every context of the batch looking for futures.
+    hasil = tulis_arsip(quote(daftar), keluaran, kantor.instansi.kertas)
+    per_area: dict[str, Counter[str]] = defaultdict(Counter)
+    for h in hasil:
+        per_area[h.naskah.baris_id.split(".")[0]][h.status] += 1
+    for area, hitung in sorted(per_area.items()):
+        logger.info("Area %s: %s", area, ", ".join(f"{n} {s}" for s, n in sorted(hitung.items())))
     laporkan(hasil, keluaran)
     for h in hasil:
         if h.status == "konflik":
@@ -59,8 +59,8 @@ def arsipkan_per_area(daftar: list[Naskah], keluaran: str, kantor: Kantor) -> li
 
 def laporkan(hasil: list[Keluaran], keluaran: str) -> None:
     akar = Path(keluaran).resolve()
-    baris = [{"berkas": h.jalur.as_posix(), "jenis": h.naskah.jenis, "baris": h.naskah.baris_id,
-              "tanggal": h.naskah.tanggal.isoformat(), "status": h.status,
+    baris = [{"berkas": h.jalur.as_posix(), "area": h.naskah.baris_id.split(".")[0], "jenis": h.naskah.jenis,
+              "baris": h.naskah.baris_id, "tanggal": h.naskah.tanggal.isoformat(), "status": h.status,
               "tautan": (akar / h.jalur).as_uri()} for h in hasil]
     create_table_artifact(key="zi-hasil", table=baris or [{"berkas": "-", "status": "tidak ada naskah baru"}],
                           description=f"Hasil run zi: {len(hasil)} naskah di {akar}")
@@ -77,7 +77,7 @@ def tanpa_detak():
     """Settings context without flow-run heartbeats, for flows called in-process.
 
     Prefect 3.9 joins a sync flow's heartbeat thread on exit, which sleeps in 1 s steps:
-    every in-process flow call pays ~1 s for it. Deployments keep their heartbeats
+    every in-process flow call pays up to 1 s for it. Deployments keep their heartbeats
     (crash detection); tests and the benchmark use this to measure the work itself.
     """
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings

@@ -73,6 +73,41 @@ def test_harian_mengejar_hari_yang_terlewat(tmp_path):
     assert _berkas(bertahap) == _berkas(sekaligus)
 
 
+def test_setahun_lewat_flow_sama_dengan_cli(tmp_path):
+    """The year as one flow run: one task renders all of it across the process pool, and
+    the archive equals the CLI's byte for byte; the run's artifact lists every file."""
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    from flows.harian import harian
+
+    lewat_flow, lewat_cli = tmp_path / "flow", tmp_path / "cli"
+    keadaan = harian(hari_ini=dt.date(2026, 12, 31), keluaran=str(lewat_flow), return_state=True)
+    hasil = keadaan.result()
+    h = jalankan_zi("buat", "--tahun", "2026", "--keluaran", str(lewat_cli))
+    assert h.returncode == 0, h.stderr
+    berkas = _berkas(lewat_flow)
+    assert hasil["baru"] == len(berkas) >= 32  # enough documents for the pool to be used
+    assert berkas == _berkas(lewat_cli)
+
+    async def baca():
+        async with get_client() as c:
+            saring = FlowRunFilter(id=FlowRunFilterId(any_=[keadaan.state_details.flow_run_id]))
+            tugas = await c.read_task_runs(flow_run_filter=saring)
+            artefak = await c.read_artifacts(flow_run_filter=saring)
+            return tugas, artefak
+
+    tugas, artefak = asyncio.run(baca())
+    assert [t.name.rsplit("-", 1)[0] for t in tugas] == ["tulis-arsip"]
+    assert all(t.state.is_completed() for t in tugas)
+    (tabel,) = [a for a in artefak if a.key == "zi-hasil"]
+    baris = tabel.data if isinstance(tabel.data, list) else yaml.safe_load(tabel.data)
+    assert sorted(b["berkas"] for b in baris) == sorted(berkas)
+    assert all(b["area"] == b["baris"].split(".")[0] for b in baris)
+
+
 def test_regenerasi_tidak_menimpa_suntingan(tmp_path, data_salinan):
     from flows.regenerasi import regenerasi
 
