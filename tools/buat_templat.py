@@ -340,6 +340,14 @@ def data_row(t, texts: list[str], aligns: list[str | None] | None = None,
     return r
 
 
+def loop_rows(t, loop: str, texts: list[str], aligns: list[str | None] | None = None,
+              height: float | None = None) -> None:
+    """`{%tr for <loop> %}`, the repeated data row, `{%tr endfor %}`."""
+    tr_tag(t, f"{{%tr for {loop} %}}")
+    data_row(t, texts, aligns, height=height)
+    tr_tag(t, "{%tr endfor %}")
+
+
 def end_mark(doc) -> None:
     """A tiny closing paragraph: a body must not end with a table."""
     put(doc, P("", after=0, mark_size=2))
@@ -577,9 +585,7 @@ def undangan_rapat():
                 widths=(2.0, 0.4, 6.6), indent=7.0)
     put(doc, P("DAFTAR UNDANGAN", align="center", bold=True, before=24, after=12, keep_next=True))
     t = data_table(doc, ["No", "Nama", "Jabatan"], [1.2, 7.0, 7.8])
-    tr_tag(t, "{%tr for p in peserta %}")
-    data_row(t, ["{{ p.no }}", "{{ p.nama }}", "{{ p.jabatan }}"], ["center", None, None])
-    tr_tag(t, "{%tr endfor %}")
+    loop_rows(t, "p in peserta", ["{{ p.no }}", "{{ p.nama }}", "{{ p.jabatan }}"], ["center", None, None])
     end_mark(doc)
     return doc
 
@@ -593,10 +599,8 @@ def daftar_hadir():
     # 11 pt: an 18-digit NIP and a signature column must fit beside name and jabatan.
     t = data_table(doc, ["No", "Nama", "NIP", "Jabatan", "Tanda Tangan"],
                    [0.9, 4.4, 4.2, 4.0, 2.5], size=11)
-    tr_tag(t, "{%tr for p in peserta %}")
-    data_row(t, ["{{ p.no }}", "{{ p.nama }}", "{{ p.nip }}", "{{ p.jabatan }}", ""],
-             ["center", None, None, None, None], height=1.0)
-    tr_tag(t, "{%tr endfor %}")
+    loop_rows(t, "p in peserta", ["{{ p.no }}", "{{ p.nama }}", "{{ p.nip }}", "{{ p.jabatan }}", ""],
+              ["center", None, None, None, None], height=1.0)
     signature(doc, [place_date(), P("{{ penandatangan.jabatan }},", align="center", after=0)],
               before=18)
     end_mark(doc)
@@ -750,10 +754,9 @@ def laporan_monev():
                   left=0.75, keep_next=True))
     t = data_table(doc, ["No", "Langkah Aksi", "Target Waktu", "Status", "Keterangan"],
                    [0.9, 6.05, 3.3, 2.5, 2.5], indent=0.75, size=11)
-    tr_tag(t, "{%tr for r in rencana_area %}")
-    data_row(t, ["{{ loop.index }}", "{{ r.id }} {{ r.langkah_aksi }}", "{{ r.target_waktu }}",
-                 "{{ r.status }}", "{{ r.keterangan }}"], ["center", None, None, None, None])
-    tr_tag(t, "{%tr endfor %}")
+    loop_rows(t, "r in rencana_area",
+              ["{{ loop.index }}", "{{ r.id }} {{ r.langkah_aksi }}", "{{ r.target_waktu }}",
+               "{{ r.status }}", "{{ r.keterangan }}"], ["center", None, None, None, None])
     section(doc, "D. Kendala")
     put(doc, body("{{ isian }}", left=0.75))
     section(doc, "E. Rekomendasi dan Tindak Lanjut")
@@ -882,11 +885,10 @@ def laporan_monev_periode():
                   keep_next=True))
     t = data_table(doc, ["No", "Area", "Target", "Selesai", "Terlambat", "Capaian"],
                    [0.9, 7.05, 1.8, 1.8, 2.0, 1.7], indent=0.75, size=10)
-    tr_tag(t, "{%tr for a in area %}")
-    data_row(t, ["{{ loop.index }}", "{{ a.kode }}. {{ a.judul }}", "{{ a.target }}",
-                 "{{ a.selesai }}", "{{ a.terlambat }}", "{{ a.persen }}"],
-             ["center", None, "center", "center", "center", "center"])
-    tr_tag(t, "{%tr endfor %}")
+    loop_rows(t, "a in area",
+              ["{{ loop.index }}", "{{ a.kode }}. {{ a.judul }}", "{{ a.target }}",
+               "{{ a.selesai }}", "{{ a.terlambat }}", "{{ a.persen }}"],
+              ["center", None, "center", "center", "center", "center"])
     r = row(t, cant_split=True)
     fill(span(r, 0, 1), P("Jumlah", align="center", bold=True, size=10, before=2, after=2))
     for i, value in enumerate(("{{ total.target }}", "{{ total.selesai }}",
@@ -909,11 +911,10 @@ def laporan_monev_periode():
     t = data_table(doc, ["No", "Baris", "Langkah Aksi", "Jatuh Tempo", "Status", "Selesai",
                          "Terlambat (hari)"], [0.8, 1.5, 5.05, 2.1, 1.5, 2.1, 2.2], indent=0.75,
                    size=9)
-    tr_tag(t, "{%tr for k in terlambat %}")
-    data_row(t, ["{{ loop.index }}", "{{ k.id }}", "{{ k.langkah_aksi }}", "{{ k.jatuh_tempo }}",
-                 "{{ k.status }}", "{{ k.selesai }}", "{{ k.hari }}"],
-             ["center", None, None, "center", "center", "center", "center"])
-    tr_tag(t, "{%tr endfor %}")
+    loop_rows(t, "k in terlambat",
+              ["{{ loop.index }}", "{{ k.id }}", "{{ k.langkah_aksi }}", "{{ k.jatuh_tempo }}",
+               "{{ k.status }}", "{{ k.selesai }}", "{{ k.hari }}"],
+              ["center", None, None, "center", "center", "center", "center"])
     put(doc, tag("{%p if tunggakan %}"),
         P("Termasuk {{ tunggakan }} kegiatan dari periode sebelumnya yang belum selesai.",
           left=0.75, size=10, italic=True, before=3),
