@@ -13,29 +13,15 @@ from prefect import flow, get_run_logger
 
 from flows.tugas import arsipkan, muat_data, ringkas
 from zi.buat import rencanakan, susun_jadwal
+from zi.kode import JENIS, KODE_AREA
 from zi.masukan import baca_area, baca_bulan, baca_jenis, cek_bulan_rencana
 
 
-class Area(str, Enum):
-    """Area rencana aksi (I–VI)."""
-
-    I = "I"  # noqa: E741
-    II = "II"
-    III = "III"
-    IV = "IV"
-    V = "V"
-    VI = "VI"
-
-
-class JenisNaskah(str, Enum):
-    """Jenis naskah."""
-
-    sk_tim = "sk_tim"
-    undangan_rapat = "undangan_rapat"
-    daftar_hadir = "daftar_hadir"
-    notulensi = "notulensi"
-    laporan_monev = "laporan_monev"
-    surat_pernyataan_bk = "surat_pernyataan_bk"
+# Dropdowns in the Prefect UI, built from zi's own vocabulary so a new kind appears there too.
+Area = Enum("Area", {k: k for k in KODE_AREA}, type=str, module=__name__)
+Area.__doc__ = "Area rencana aksi (I–VI)."
+JenisNaskah = Enum("JenisNaskah", {j: j for j in JENIS}, type=str, module=__name__)
+JenisNaskah.__doc__ = "Jenis naskah."
 
 
 # Parameters are checked by zi (Indonesian messages naming the parameter), not by Prefect.

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 from zi.galat import ZiError
 from zi.masukan import baca_area, baca_bulan, baca_jenis, cek_bulan_rencana
-from zi.rencana import JENIS
+from zi.kode import JENIS
 
 KELUAR_OK, KELUAR_MASALAH, KELUAR_INPUT = 0, 1, 2
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from zi.galat import ZiError
-from zi.rencana import JENIS, KODE_AREA, Rencana
+from zi.kode import JENIS, KODE_AREA
+
+if TYPE_CHECKING:
+    from zi.rencana import Rencana
 
 
 def baca_bulan(teks: str, asal: str = "--bulan") -> str:

@@ -15,10 +15,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
 from zi.galat import ZiError
+from zi.kode import JENIS, KODE_AREA, Jenis, KodeArea  # noqa: F401  (re-exported)
 
-KODE_AREA = ("I", "II", "III", "IV", "V", "VI")
-JENIS = ("sk_tim", "undangan_rapat", "daftar_hadir", "notulensi", "laporan_monev", "surat_pernyataan_bk")
-Jenis = Literal["sk_tim", "undangan_rapat", "daftar_hadir", "notulensi", "laporan_monev", "surat_pernyataan_bk"]
 Teks = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 POLA_ID = re.compile(r"^(I|II|III|IV|V|VI)\.(\d+)\.(\d+)$")
 POLA_NIP = re.compile(r"^\d{18}$")
@@ -62,7 +60,7 @@ class Baris(_Model):
     """One row of the action table, verbatim, with its stable id."""
 
     id: Teks
-    area: Literal["I", "II", "III", "IV", "V", "VI"]
+    area: KodeArea
     komponen: Teks
     indikator: Teks
     langkah_aksi: Teks
@@ -110,7 +108,7 @@ class Rencana(_Model):
     """The whole plan: header facts, area titles and rows."""
 
     rencana: KepalaRencana
-    area: dict[Literal["I", "II", "III", "IV", "V", "VI"], Teks]
+    area: dict[KodeArea, Teks]
     baris: list[Baris] = Field(min_length=1)
     berkas: str = ""
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from zi.rencana import JENIS, Baris
-
-RAPAT = ("undangan_rapat", "daftar_hadir", "notulensi")
+from zi.kode import JENIS, RAPAT
+from zi.rencana import Baris
 
 _ATURAN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\bSK\s+(tim|unit|kelompok)", re.I), ("sk_tim",)),

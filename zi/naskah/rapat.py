@@ -13,10 +13,10 @@ from zi.bahasa import pukul
 from zi.galat import ZiError
 from zi.jadwal import Kejadian
 from zi.kalender import mundur_hari_kerja
+from zi.kode import RAPAT
 from zi.naskah.umum import Bahan, Naskah, anggota_tim, konteks_umum, orang, sekretaris, tim_baris
 from zi.rencana import Baris, Tim
 
-JENIS = ("undangan_rapat", "daftar_hadir", "notulensi")
 
 
 def _pukul(teks: str) -> dt.time:
@@ -77,7 +77,7 @@ def _notulis(bahan: Bahan, tim: Tim | None) -> dict[str, str]:
     return orang(p.nama, p.jabatan, p.nip)
 
 
-def naskah(bahan: Bahan, jb: Any, kejadian: Kejadian, jenis: tuple[str, ...] = JENIS) -> list[Naskah]:
+def naskah(bahan: Bahan, jb: Any, kejadian: Kejadian, jenis: tuple[str, ...] = RAPAT) -> list[Naskah]:
     baris = jb.baris
     rapat = fakta_rapat(bahan, baris, kejadian)
     tgl = rapat["tanggal"]
