@@ -47,7 +47,7 @@ def arsipkan(daftar: list[Naskah], keluaran: str, kantor: Kantor) -> list[Keluar
     hasil = tulis_arsip(quote(daftar), keluaran, kantor.instansi.kertas)
     per_area: dict[str, Counter[str]] = defaultdict(Counter)
     for h in hasil:
-        per_area[h.naskah.baris_id.split(".")[0]][h.status] += 1
+        per_area[h.naskah.area][h.status] += 1
     for area, hitung in sorted(per_area.items()):
         logger.info("Area %s: %s", area, ", ".join(f"{n} {s}" for s, n in sorted(hitung.items())))
     laporkan(hasil, keluaran)
@@ -59,7 +59,7 @@ def arsipkan(daftar: list[Naskah], keluaran: str, kantor: Kantor) -> list[Keluar
 
 def laporkan(hasil: list[Keluaran], keluaran: str) -> None:
     akar = Path(keluaran).resolve()
-    baris = [{"berkas": h.jalur.as_posix(), "area": h.naskah.baris_id.split(".")[0], "jenis": h.naskah.jenis,
+    baris = [{"berkas": h.jalur.as_posix(), "area": h.naskah.area, "jenis": h.naskah.jenis,
               "baris": h.naskah.baris_id, "tanggal": h.naskah.tanggal.isoformat(), "status": h.status,
               "tautan": (akar / h.jalur).as_uri()} for h in hasil]
     create_table_artifact(key="zi-hasil", table=baris or [{"berkas": "-", "status": "tidak ada naskah baru"}],

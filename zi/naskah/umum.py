@@ -38,6 +38,11 @@ class Naskah:
     subjek: str = ""  # who/what among several documents of one kind (a NIP, a team id)
 
     @property
+    def area(self) -> str:
+        """The plan's area (I–VI): the first part of the row id."""
+        return self.baris_id.split(".")[0]
+
+    @property
     def kunci(self) -> str:
         """Stable identity of this document across runs (row, occurrence, kind, subject):
         a changed date or variant updates the same document rather than adding one."""
