@@ -15,7 +15,6 @@ from pathlib import Path
 
 from zi.galat import ZiError
 
-AKAR_BAWAAN = Path("outputs")
 PANJANG_NAMA_MAKS = 120  # keeps full paths well under Windows' 260-character limit
 _TERLARANG = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _NAMA_CADANGAN = {"CON", "PRN", "AUX", "NUL", *(f"{p}{i}" for p in ("COM", "LPT") for i in (*"0123456789", "¹", "²", "³"))}
@@ -40,10 +39,6 @@ def nama_aman(teks: str, cadangan: str = "naskah") -> str:
     if kepala.rstrip(" ").upper() in _NAMA_CADANGAN:  # "NUL.txt", "CON .x" are devices too
         s = f"{kepala.rstrip(' ')}_{titik}{ekor}"
     return s
-
-
-def folder_bulan(akar: Path, tahun: int, bulan: int) -> Path:
-    return akar / f"{tahun:04d}" / f"{bulan:02d}"
 
 
 def di_dalam(akar: Path, jalur: Path) -> Path:

@@ -155,7 +155,7 @@ def _kemajuan(total_minimal: int = 20):
     return tampil
 
 
-def _periode(a: argparse.Namespace, tahun_rencana: int) -> tuple[str | None, int | None, str]:
+def _periode(a: argparse.Namespace) -> tuple[str | None, int | None, str]:
     """--bulan or --tahun (exclusive); neither means the current month in WIB."""
     if a.bulan and a.tahun:
         raise ZiError("pilih salah satu: --bulan atau --tahun", lokasi="argumen")
@@ -205,7 +205,7 @@ def cmd_buat(a: argparse.Namespace) -> int:
     mulai = time.perf_counter()
     area, jenis = baca_area(a.area), baca_jenis(a.jenis)
     rencana = muat_rencana(_berkas_rencana(a))
-    bulan, tahun, label = _periode(a, rencana.tahun)
+    bulan, tahun, label = _periode(a)
     if bulan:
         cek_bulan_rencana(bulan, rencana, susun_jadwal(rencana))
     kantor = muat_kantor(a.data)

@@ -131,10 +131,6 @@ class Registri:
         r = self.db.execute("SELECT * FROM naskah WHERE kunci = ?", (kunci,)).fetchone()
         return Catatan(*r) if r else None
 
-    def cari_path(self, path: str) -> Catatan | None:
-        r = self.db.execute("SELECT * FROM naskah WHERE path = ?", (path,)).fetchone()
-        return Catatan(*r) if r else None
-
     def semua(self, bulan: str | None = None) -> list[Catatan]:
         sql = "SELECT * FROM naskah" + (" WHERE bulan = ?" if bulan else "") + " ORDER BY bulan, path"
         return [Catatan(*r) for r in self.db.execute(sql, (bulan,) if bulan else ())]

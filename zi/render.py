@@ -9,11 +9,9 @@ fixed, so the archive can tell "unchanged" from "changed" by hash.
 
 from __future__ import annotations
 
-import concurrent.futures
 import datetime as dt
 import hashlib
 import io
-import multiprocessing
 import os
 import re
 import shutil
@@ -182,7 +180,7 @@ def _sekitar(xml: str, baris: int | None) -> str | None:
     if not baris:
         return None
     potong = xml.splitlines()[max(baris - 2, 0): baris + 1]
-    teks = " ".join(re.sub(r"<[^>]+>", "", p).strip() for p in potong).strip()
+    teks = " ".join(_tanpa_markup(p).strip() for p in potong).strip()
     return f"dekat teks \"{teks[:80]}\"" if teks else None
 
 
@@ -240,11 +238,10 @@ def _atur_kertas(badan: Any, kertas: str) -> None:
     from docx.shared import Cm
 
     lebar, tinggi = (str(Cm(x).twips) for x in UKURAN_KERTAS_CM[kertas])
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    for ukuran in badan.iter(f"{w}pgSz"):
-        if abs(int(ukuran.get(f"{w}w", lebar)) - int(lebar)) > 28 or abs(int(ukuran.get(f"{w}h", tinggi)) - int(tinggi)) > 28:
-            ukuran.set(f"{w}w", lebar)
-            ukuran.set(f"{w}h", tinggi)
+    for ukuran in badan.iter(f"{_W}pgSz"):
+        if abs(int(ukuran.get(f"{_W}w", lebar)) - int(lebar)) > 28 or abs(int(ukuran.get(f"{_W}h", tinggi)) - int(tinggi)) > 28:
+            ukuran.set(f"{_W}w", lebar)
+            ukuran.set(f"{_W}h", tinggi)
 
 
 # --------------------------------------------------------------------------- compiled path
@@ -307,8 +304,9 @@ def _kompilasi(hash_templat: str, jalur: Path) -> _Kompilasi:
     for tanda, teks in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
         sumber = sumber.replace(tanda, "{{ '" + teks + "' }}")
     try:
-        _tolak_muat_berkas(env.parse(sumber), jalur)
-        badan = env.from_string(sumber)
+        ast = env.parse(sumber)
+        _tolak_muat_berkas(ast, jalur)
+        badan = env.from_string(ast)  # compiled from the tree already parsed
     except TemplateError as e:
         raise _galat_jinja(jalur, e) from None
     props.created = props.modified = props.last_printed = _SENTINEL
@@ -403,6 +401,9 @@ def render_banyak(tugas: list[tuple[Path, Mapping[str, Any], str, dt.date]], pro
 
     Templates are compiled in this process first, so forked workers inherit the cache.
     """
+    import concurrent.futures
+    import multiprocessing
+
     proses = proses or os.cpu_count() or 1
     if proses <= 1 or len(tugas) < AMBANG_PARALEL or "fork" not in multiprocessing.get_all_start_methods():
         for t in tugas:
