@@ -16,7 +16,6 @@ paragraph holding `{{ grafik }}` after rendering (see `sisipkan_grafik`).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import io
@@ -26,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from zi.arsip import nama_aman, sha256_berkas
-from zi.galat import ZiError
+from zi.jadwal import Kejadian
+from zi.kalender import jumlah_hari
+from zi.naskah.umum import Naskah
 from zi.realisasi import (Bacaan, Butir, baca_realisasi, butir_rencana, cari_bukti, jalur_realisasi, judul_area,
                           kode_periode, periode_rencana)
 from zi.rencana import Kantor, Rencana
@@ -113,7 +114,7 @@ def rekap(rencana: Rencana, periode: str | None, akar: Path, hari_ini: dt.date) 
     """Figures of `periode` from the plan, the tracker in `akar` and the evidence there."""
     tahun, awal, akhir, label = periode_rencana(rencana, periode)
     tanggal_awal = dt.date(tahun, awal, 1)
-    tanggal_akhir = dt.date(tahun, akhir, calendar.monthrange(tahun, akhir)[1])
+    tanggal_akhir = dt.date(tahun, akhir, jumlah_hari(tahun, akhir))
     batas = min(hari_ini, tanggal_akhir)
     kode = kode_periode(tahun, awal, akhir)
     bacaan = baca_realisasi(jalur_realisasi(akar, tahun), hari_ini)
@@ -311,16 +312,20 @@ def jalur_laporan(rk: Rekap) -> Path:
     return Path(f"{rk.tahun:04d}", f"{rk.akhir.month:02d}", "monev", f"{nama}.docx")
 
 
+def naskah_laporan(rk: Rekap, k: dict[str, Any], hari_ini: dt.date) -> Naskah:
+    """The period report as a document like any other (its key: the period's code)."""
+    return Naskah(JENIS, TEMPLAT, rk.kode, Kejadian(rk.tahun, rk.akhir.month), hari_ini,
+                  f"Laporan Monev {rk.label}", k, subjek=rk.kode)
+
+
 def buat_laporan(akar: Path, periode: str | None, *, rencana: str | Path | None = None,
                  data: str | Path | None = None, hari_ini: dt.date | None = None,
                  folder_templat: Path | None = None, run_id: str | None = None) -> HasilMonev:
     """Render and archive the laporan monev of `periode` (default: the plan's year), under
     the same archive rules as every other document (`zi.buat.arsipkan_isi`)."""
     from zi.bahasa import ZONA_WAKTU
-    from zi.buat import arsipkan_isi
-    from zi.jadwal import Kejadian
-    from zi.naskah.umum import Naskah
-    from zi.render import jalur_templat, render, variabel_templat
+    from zi.buat import arsipkan_isi, periksa_templat
+    from zi.render import jalur_templat, render
     from zi.rencana import muat_kantor, muat_rencana
 
     r = muat_rencana(rencana)
@@ -328,18 +333,14 @@ def buat_laporan(akar: Path, periode: str | None, *, rencana: str | Path | None 
     hari_ini = hari_ini or dt.datetime.now(ZONA_WAKTU).date()
     rk = rekap(r, periode, akar, hari_ini)
     k = konteks(rk, r, kantor, hari_ini)
+    naskah = naskah_laporan(rk, k, hari_ini)
+    periksa_templat([naskah], folder_templat)
     templat = jalur_templat(TEMPLAT, folder_templat)
-    kurang = sorted(variabel_templat(templat) - set(k))
-    if kurang:
-        raise ZiError(f"templat memakai variabel yang tidak disediakan: {', '.join(kurang)} "
-                      f"(tersedia: {', '.join(sorted(k))})", templat)
     png = grafik_png(rk)
     isi, ada_grafik = sisipkan_grafik(render(templat, k, kertas=kantor.instansi.kertas, tanggal=hari_ini), png)
 
     th = sha256_berkas(templat)
     ih = hashlib.sha256(json.dumps([k, TEMPLAT, th, kantor.instansi.kertas, hashlib.sha256(png).hexdigest()],
                                    sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
-    naskah = Naskah(JENIS, TEMPLAT, rk.kode, Kejadian(rk.tahun, rk.akhir.month), hari_ini,
-                    f"Laporan Monev {rk.label}", k, subjek=rk.kode)
     h = arsipkan_isi(akar, naskah, jalur_laporan(rk), isi, th, ih, run_id)
     return HasilMonev(h.jalur, h.status, rk, ada_grafik)

@@ -84,17 +84,13 @@ def _periksa_templat_monev(rencana, kantor, t: Temuan, folder: Path | None) -> N
     import datetime as dt
     import tempfile
 
-    from zi.monev import TEMPLAT, konteks, rekap
-    from zi.render import variabel_templat
+    from zi.monev import TEMPLAT, konteks, naskah_laporan, rekap
 
     try:
-        jalur = jalur_templat(TEMPLAT, folder)
         with tempfile.TemporaryDirectory(prefix="zi-periksa-") as kosong:
             tanggal = dt.date(rencana.tahun, 12, 31)
-            k = konteks(rekap(rencana, None, Path(kosong), tanggal), rencana, kantor, tanggal)
-        kurang = sorted(variabel_templat(jalur) - set(k))
-        if kurang:
-            raise ZiError(f"templat memakai variabel yang tidak disediakan: {', '.join(kurang)}", jalur)
+            rk = rekap(rencana, None, Path(kosong), tanggal)
+        periksa_templat([naskah_laporan(rk, konteks(rk, rencana, kantor, tanggal), tanggal)], folder)
     except ZiError as e:
         t.masalah.append(str(e))
         return
