@@ -23,6 +23,7 @@ import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -426,10 +427,11 @@ class HasilRealisasi:
     bukti_zi: int = 0
     bukti_staf: int = 0
     dibuat: bool = False  # the workbook did not exist before
-    catatan: list[str] = field(default_factory=list)  # renamed headers matched by position
 
 
+@lru_cache(maxsize=1)
 def _gaya() -> dict[str, Any]:
+    """Cell styles, made once: openpyxl shares style objects between cells."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     tipis = Side(style="thin", color="999999")
@@ -633,7 +635,7 @@ def perbarui(akar: Path, periode: str | None = None, *, rencana: str | Path | No
                 raise ZiError(f"lembar \"{LEMBAR}\" tidak ada (ada: {', '.join(wb.sheetnames)}); kembalikan nama "
                               "lembarnya agar isian Tim tidak hilang", jalur)
             ws = wb[LEMBAR]
-        peta, hasil.catatan, hilang = petakan_kolom(ws, jalur)
+        peta, _, hilang = petakan_kolom(ws, jalur)  # its notes are reported by baca_realisasi
         if hilang:
             raise ZiError(_pesan_hilang(jalur, LEMBAR, hilang).split(": ", 1)[1] +
                           "; kembalikan judulnya (lihat lembar Petunjuk) agar isian Tim tidak tertukar",
