@@ -120,6 +120,7 @@ def bundel_bulan(akar: Path, bulan: str, catatan: list) -> Path:
     `_riwayat` and zi's own bookkeeping are not. Written atomically to
     `<akar>/bundel/arsip-<bulan>.zip`; returns that path.
     """
+    import hashlib
     import html
     import io
     import zipfile
@@ -135,16 +136,20 @@ def bundel_bulan(akar: Path, bulan: str, catatan: list) -> Path:
     with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as z:
         for p in berkas:
             rel = p.relative_to(akar).as_posix()
-            z.write(p, rel)
+            info = zipfile.ZipInfo.from_file(p, rel)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            isi = p.read_bytes()  # read once: into the zip and into its hash
+            z.writestr(info, isi)
             c = per_path.get(rel)
-            h = sha256_berkas(p)
+            h = hashlib.sha256(isi).hexdigest()
             if c is None:
                 asal = "bukti/berkas staf"
             elif c.content_hash == h:
                 asal = "draf zi"
             else:
                 asal = "draf zi, disunting"
-            sel = [rel, c.jenis if c else "-", c.baris_id if c else (p.relative_to(folder).parts[0] if len(p.relative_to(folder).parts) > 1 else "-"),
+            bagian = p.relative_to(folder).parts
+            sel = [rel, c.jenis if c else "-", c.baris_id if c else (bagian[0] if len(bagian) > 1 else "-"),
                    c.tanggal if c else "-", asal, h]
             baris_html.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in sel) + "</tr>")
         indeks = (
