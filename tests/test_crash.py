@@ -140,8 +140,11 @@ class Pemeriksa:
                 docx.Document(io.BytesIO(isi))  # a partial file would not open
                 self.sudah_dibuka.add(h)
         self.sisa_tmp |= {r for r in berkas if Path(r).name.startswith(".zi-") and r.endswith(".tmp")}
+        # SQLite's own files; "-journal" is the hot journal of a run killed while the new
+        # registry was switching to WAL (the next open rolls it back and removes it).
         lain = set(berkas) - set(docx_) - self.sisa_tmp - {".zi/arsip.sqlite", ".zi/arsip.sqlite-wal",
-                                                           ".zi/arsip.sqlite-shm", ".zi/kunci"}
+                                                           ".zi/arsip.sqlite-shm", ".zi/arsip.sqlite-journal",
+                                                           ".zi/kunci"}
         assert not lain, f"unexpected files: {lain}"
         baris = {b[1]: b for b in baris_registri(akar)}  # path -> row
         for path, b in baris.items():
