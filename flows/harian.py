@@ -12,7 +12,7 @@ from flows.tugas import arsipkan, muat_data, ringkas
 from zi.bahasa import ZONA_WAKTU, hari_tanggal
 from zi.buat import jatuh_tempo, rencanakan
 from zi.kalender import hari_kerja, nama_libur
-from zi.registri import Registri
+from zi.arsip.registri import Registri
 
 
 @flow(name="zi-harian", log_prints=False)

@@ -10,17 +10,8 @@ from pathlib import Path
 
 import pytest
 
-AKAR = Path(__file__).resolve().parent.parent
-DATA = AKAR / "data"
-RENCANA = DATA / "rencana_aksi_2026.yaml"
+from tests.bantu import DATA, jalankan_zi
 
-
-def jalankan_zi(*argumen: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real `zi` command in a child process (as a user would)."""
-    return subprocess.run(
-        [sys.executable, "-m", "zi.cli", *argumen],
-        capture_output=True, text=True, cwd=cwd or AKAR, env={**os.environ, **(env or {})}, timeout=600,
-    )
 
 
 @pytest.fixture

@@ -13,14 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from zi.arsip import di_dalam, nama_aman, pindah_ke_riwayat, sha256_berkas, tulis_atomik, tulis_di_samping
+from zi.arsip.berkas import di_dalam, nama_aman, pindah_ke_riwayat, sha256_berkas, tulis_atomik, tulis_di_samping
 from zi.galat import ZiError
 from zi.jadwal import Jadwal, Kejadian, baca_untuk_baris
 from zi.kalender import mundur_hari_kerja
 from zi.naskah import WAJIB, jenis_baris, naskah_kejadian
 from zi.naskah.umum import Bahan, Naskah
 from zi.render import jalur_templat, render_banyak, variabel_templat
-from zi.registri import Catatan, Registri, kunci_arsip, sekarang
+from zi.arsip.registri import Catatan, Registri, kunci_arsip, sekarang
 from zi.rencana import Baris, Kantor, Rencana
 
 

@@ -229,8 +229,9 @@ def cmd_buat(a: argparse.Namespace) -> int:
 def cmd_arsip(a: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from zi.arsip import bundel_bulan, sha256_berkas
-    from zi.registri import Registri
+    from zi.arsip.bundel import bundel_bulan
+    from zi.arsip.berkas import sha256_berkas
+    from zi.arsip.registri import Registri
 
     akar = Path(a.keluaran)
     bulan = baca_bulan(a.bulan) if a.bulan else None

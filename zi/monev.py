@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zi.arsip import nama_aman, sha256_berkas
+from zi.arsip.berkas import nama_aman, sha256_berkas
 from zi.jadwal import Kejadian
 from zi.kalender import jumlah_hari
 from zi.naskah.umum import Naskah

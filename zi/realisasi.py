@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from zi.arsip import di_dalam, nama_aman, sha256_berkas, tulis_atomik
+from zi.arsip.berkas import di_dalam, nama_aman, sha256_berkas, tulis_atomik
 from zi.galat import ZiError
 from zi.rencana import Rencana
 
@@ -173,7 +173,7 @@ def cari_bukti(akar: Path, kunci: Iterable[tuple[str, str]]) -> dict[tuple[str, 
     disk; "disunting" when a person changed them) and any other file staff put in the
     row's folder for that month. Superseded versions (`_riwayat`), zi's temporary files
     (".zi-…"), Office lock files and unregistered "(draf baru)" drafts are not evidence."""
-    from zi.registri import Registri
+    from zi.arsip.registri import Registri
 
     dicari = set(kunci)
     with Registri.buka(akar, tulis=False) as reg:
@@ -613,7 +613,7 @@ def perbarui(akar: Path, periode: str | None = None, *, rencana: str | Path | No
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    from zi.registri import kunci_arsip
+    from zi.arsip.registri import kunci_arsip
     from zi.rencana import muat_rencana
 
     r = rencana_obj or muat_rencana(rencana)

@@ -15,28 +15,11 @@ import docx
 import pytest
 import yaml
 
-from .conftest import AKAR, DATA, jalankan_zi
+from tests.bantu import AKAR, DATA, jalankan_zi
 
 PEGAWAI = yaml.safe_load((DATA / "pegawai.yaml").read_text(encoding="utf-8"))["pegawai"]
 TIM = {t["id"]: t for t in yaml.safe_load((DATA / "tim.yaml").read_text(encoding="utf-8"))["tim"]}
 INSTANSI = yaml.safe_load((DATA / "instansi.yaml").read_text(encoding="utf-8"))
-
-
-def teks(jalur: Path) -> str:
-    """All text of a .docx: paragraphs, then every table cell (nested too)."""
-    d = docx.Document(str(jalur))
-    bagian = [p.text for p in d.paragraphs]
-
-    def sel(tabel):
-        for baris in tabel.rows:
-            for c in baris.cells:
-                bagian.extend(p.text for p in c.paragraphs)
-                for t in c.tables:
-                    sel(t)
-
-    for t in d.tables:
-        sel(t)
-    return "\n".join(bagian)
 
 
 def tabel_berisi(jalur: Path, kata: str):

@@ -5,7 +5,7 @@ import re
 import subprocess
 import sys
 
-from .conftest import RENCANA, jalankan_zi
+from tests.bantu import RENCANA, jalankan_zi
 
 
 def test_jadwal_json_sesuai_kontrak():

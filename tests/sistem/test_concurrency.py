@@ -1,7 +1,7 @@
 """Concurrency: runs on the same archive at the same time end with no duplicate, lost or
 corrupt file and a registry that matches the files.
 
-The archive lock (`zi.registri.kunci_arsip`) serialises generating runs: shown directly (a
+The archive lock (`zi.arsip.registri.kunci_arsip`) serialises generating runs: shown directly (a
 run waits while the lock is held, writing nothing) and by its effect (of two identical runs
 started together, one writes everything and the other finds everything unchanged).
 """
@@ -23,10 +23,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from zi.registri import Registri, kunci_arsip
+from zi.arsip.registri import Registri, kunci_arsip
 
-from .conftest import AKAR, DATA, jalankan_zi
-from .test_bad_inputs import baris_registri
+from tests.bantu import AKAR, DATA, jalankan_zi
+from tests.bantu import baris_registri
 
 BULAN = "2026-02"
 

@@ -30,8 +30,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from .conftest import AKAR, jalankan_zi
-from .test_bad_inputs import baris_registri
+from tests.bantu import AKAR, jalankan_zi
+from tests.bantu import baris_registri
 
 ARGUMEN = ["buat", "--tahun", "2026"]
 ACAK = random.Random(20260207)

@@ -14,8 +14,8 @@ import yaml
 
 from zi.realisasi import perbarui
 
-from .bantu_realisasi import baris_per_kunci, isi_realisasi, kejadian_jadwal, kolom, registri
-from .conftest import RENCANA, jalankan_zi
+from tests.bantu import baris_per_kunci, isi_realisasi, kejadian_jadwal, kolom, registri
+from tests.bantu import RENCANA, jalankan_zi
 
 JUDUL = ["ID Baris", "Area", "Langkah Aksi", "Bukti Fisik", "Bulan Jatuh Tempo", "Tanggal Jatuh Tempo", "Status",
          "Tanggal Selesai", "Bukti di Arsip", "Bukti Lain", "Catatan"]

@@ -7,7 +7,7 @@ import pytest
 from zi.galat import ZiError
 from zi.rencana import muat_kantor, muat_rencana
 
-from .conftest import RENCANA
+from tests.bantu import RENCANA
 
 
 def test_rencana_contoh_lengkap():

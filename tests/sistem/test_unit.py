@@ -10,7 +10,7 @@ import docx
 from zi.galat import ZiError
 from zi.rencana import muat_unit
 
-from .conftest import DATA, jalankan_zi
+from tests.bantu import DATA, jalankan_zi
 
 
 def _unit(tmp_path, nama: str, kota: str):

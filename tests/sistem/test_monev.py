@@ -15,8 +15,8 @@ import openpyxl
 import pytest
 import yaml
 
-from .bantu_realisasi import baris_per_kunci, isi_realisasi, kejadian_jadwal, kolom
-from .conftest import DATA, jalankan_zi
+from tests.bantu import baris_per_kunci, isi_realisasi, kejadian_jadwal, kolom
+from tests.bantu import DATA, jalankan_zi
 
 HARI_LAPORAN = dt.date(2026, 4, 10)
 AKHIR_TW1 = dt.date(2026, 3, 31)

@@ -29,21 +29,10 @@ import docx
 import pytest
 import yaml
 
-from .conftest import AKAR, DATA, jalankan_zi
-from .test_bad_inputs import baris_registri, ganti_xml_docx, potret
-from .test_naskah import teks
+from tests.bantu import AKAR, DATA, jalankan_zi
+from tests.bantu import baris_registri, ganti_xml_docx, potret
+from tests.bantu import teks
 
-CADANGAN_WINDOWS = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
-
-
-def aman_windows(nama: str) -> bool:
-    """A file or folder name Windows accepts and means literally (no device, no trailing
-    dot or space, no reserved character, a sane length)."""
-    if not nama or nama in (".", "..") or len(nama) > 200:
-        return False
-    if re.search(r'[<>:"/\\|?*\x00-\x1f]', nama) or nama[-1] in ". ":
-        return False
-    return nama.split(".")[0].rstrip(" ").upper() not in CADANGAN_WINDOWS
 
 
 PANJANG = ("Rapat koordinasi " * 600)[:10_000]

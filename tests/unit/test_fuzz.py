@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from zi.arsip import nama_aman
+from zi.arsip.berkas import nama_aman
 from zi.galat import JadwalError
 from zi.jadwal import Bentuk, baca
 
-from .conftest import AKAR
-from .test_hostile import aman_windows
+from tests.bantu import AKAR
+from tests.bantu import aman_windows
 
 DICOBA: Counter[str] = Counter()
 

@@ -11,10 +11,10 @@ import docx
 import pytest
 import yaml
 
-from zi.arsip import sha256_berkas
+from zi.arsip.berkas import sha256_berkas
 from zi.kalender import mundur_hari_kerja
 
-from .conftest import AKAR, jalankan_zi
+from tests.bantu import AKAR, jalankan_zi
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 

@@ -32,7 +32,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import AKAR, DATA, jalankan_zi
+from tests.bantu import AKAR, DATA, jalankan_zi
 
 FOLDER_KASUS = Path(__file__).resolve().parent / "bad_inputs"
 JENIS_MASUKAN = ("rencana", "instansi", "pegawai", "tim", "templat", "argumen", "realisasi")
@@ -74,20 +74,6 @@ def bom_zip(asal: Path, tujuan: Path, megabita: int = 216) -> None:
                 for _ in range(megabita // 6):
                     f.write(blok)
                 f.write(xml[i:])
-
-
-def ganti_xml_docx(berkas: Path, ganti: list[list[str]], bagian: str = "word/document.xml") -> None:
-    """Textual replacements inside one part of a .docx (as a person editing XML would)."""
-    with zipfile.ZipFile(berkas) as z:
-        isi = {n: z.read(n) for n in z.namelist()}
-    xml = isi[bagian].decode("utf-8")
-    for lama, baru in ganti:
-        assert lama in xml, f"{berkas.name}: \"{lama}\" not in {bagian}"
-        xml = xml.replace(lama, baru, 1)
-    isi[bagian] = xml.encode("utf-8")
-    with zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED) as z:
-        for n, b in isi.items():
-            z.writestr(n, b)
 
 
 def _ubah_xlsx(berkas: Path, ubah: list[dict[str, Any]]) -> list[str]:
@@ -160,34 +146,6 @@ def siapkan(kasus: dict[str, Any], kerja: Path) -> dict[str, str]:
         for i, a in enumerate(_ubah_xlsx(target, kasus["xlsx"])):
             tempat["sel" if i == 0 else f"sel{i + 1}"] = a
     return tempat
-
-
-def potret(akar: Path) -> dict[str, bytes]:
-    """Every file of the archive with its bytes (registry and lock file included)."""
-    return {p.relative_to(akar).as_posix(): p.read_bytes() for p in sorted(akar.rglob("*")) if p.is_file()}
-
-
-def baris_registri(akar: Path) -> set[tuple]:
-    """The registry's rows, read from a copy (database and WAL) so that reading leaves no
-    trace in the archive and sees what a killed process committed."""
-    with tempfile.TemporaryDirectory() as tmp:
-        for akhiran in ("", "-wal"):
-            asal = akar / ".zi" / f"arsip.sqlite{akhiran}"
-            if asal.exists():
-                shutil.copyfile(asal, Path(tmp) / f"arsip.sqlite{akhiran}")
-        if not (Path(tmp) / "arsip.sqlite").exists():
-            return set()
-        db = sqlite3.connect(Path(tmp) / "arsip.sqlite")
-        try:
-            return set(db.execute("SELECT * FROM naskah"))
-        except sqlite3.OperationalError as e:
-            # A run killed while creating the registry leaves the file without tables yet:
-            # an empty registry, which the next run completes.
-            if "no such table" in str(e):
-                return set()
-            raise
-        finally:
-            db.close()
 
 
 def _batasi_memori(mb: int):

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from .conftest import jalankan_zi
+from tests.bantu import jalankan_zi
 
 
 @pytest.fixture(scope="module")
