@@ -32,7 +32,8 @@ sys.path.insert(0, str(AKAR))
 
 from zi.buat import jatuh_tempo, rencanakan, tulis  # noqa: E402
 from zi.render import _kompilasi, jalur_templat, lingkungan, render, render_banyak  # noqa: E402
-from zi.rencana import muat_kantor, muat_rencana, muat_unit  # noqa: E402
+from zi.layanan import muat_sumber  # noqa: E402
+from zi.rencana import muat_kantor, muat_rencana  # noqa: E402
 
 
 def waktu(fungsi, *argumen, **kw) -> tuple[float, object]:
@@ -195,7 +196,8 @@ def main() -> None:
     mulai = time.perf_counter()
     jumlah = 0
     for f in units:
-        r, k = muat_unit(f)
+        sumber = muat_sumber(data=f)
+        r, k = sumber.rencana, sumber.kantor
         jumlah += len(tulis(rencanakan(r, k, tahun=2026), tmp / "arsip-unit" / f.name))
     t_unit = time.perf_counter() - mulai
     per_unit = t_unit / len(units)

@@ -1,12 +1,14 @@
-"""Tasks shared by the flows. Coarse on purpose: one task renders and archives a run's
-whole batch (across a process pool sized to the machine), since every task run costs
-~20-30 ms of orchestration on these machines and a year's work is only about a second."""
+"""What every flow shares: the one task that runs a use case, the run's log lines and its
+table artifact. Coarse on purpose: one task runs a whole use case (rendering a batch across
+a process pool sized to the machine), since a task run costs ~20-30 ms of orchestration
+here and a year's work is about a second."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from prefect import get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -14,37 +16,43 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from zi.buat import Keluaran, tulis
-from zi.naskah.umum import Naskah
-from zi.rencana import Kantor, Rencana, muat_kantor, muat_rencana
+from zi.galat import ZiError
+
+T = TypeVar("T")
 
 
-def muat_data(rencana: str | None, data: str | None) -> tuple[Rencana, Kantor]:
-    """The plan and the office data, validated; a bad file fails the run with its message.
-
-    A plain call rather than a task: it is milliseconds of work and cannot be retried into
-    success, so a task run would only add orchestration time."""
-    return muat_rencana(rencana), muat_kantor(data)
+def id_run() -> str:
+    """The flow run's id, recorded with every document it writes."""
+    return str(flow_run.get_id() or "lokal")
 
 
 @task(name="tulis-arsip", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def tulis_arsip(daftar: list[Naskah], keluaran: str, kertas: str) -> list[Keluaran]:
-    """Render and archive the run's documents, one process per core; retried on I/O
-    errors (the archive rules make a retry safe: what was already written is recognised
-    as unchanged)."""
-    return tulis(daftar, Path(keluaran), kertas=kertas, run_id=str(flow_run.get_id() or "lokal"))
+def _tulis_arsip(kerja: Callable[[], T]) -> T | ZiError:
+    """Run one use case. Retried on I/O errors (the archive's policy makes a retry safe:
+    what was already written is recognised as unchanged); bad input is returned, not
+    raised, so it is neither retried nor logged as a crash."""
+    try:
+        return kerja()
+    except ZiError as e:
+        return e
 
 
-def arsipkan(daftar: list[Naskah], keluaran: str, kantor: Kantor) -> list[Keluaran]:
-    """One task for the batch, a log line per area, then a table artifact of the run
-    (templates are checked by `tulis` before anything is written)."""
+def kerjakan(kerja: Callable[[], T]) -> T:
+    """The use case `kerja` (a call with its arguments bound) as the run's task; bad input
+    is raised in the flow, where `flows.gagal.gagal_bersih` turns it into a Failed state."""
+    # quote(): Prefect would otherwise walk every argument looking for futures.
+    hasil = _tulis_arsip(quote(kerja))
+    if isinstance(hasil, ZiError):
+        raise hasil
+    return hasil
+
+
+def catat(hasil: list[Any], keluaran: str) -> dict[str, Any]:
+    """A log line per area, a warning per conflict, the table artifact; returns the
+    run's summary (how many documents in each state, and their paths)."""
     logger = get_run_logger()
-    if not daftar:
+    if not hasil:
         logger.info("Tidak ada naskah yang perlu dibuat.")
-        laporkan([], keluaran)
-        return []
-    # quote(): Prefect would otherwise walk every context of the batch looking for futures.
-    hasil = tulis_arsip(quote(daftar), keluaran, kantor.instansi.kertas)
     per_area: dict[str, Counter[str]] = defaultdict(Counter)
     for h in hasil:
         per_area[h.naskah.area][h.status] += 1
@@ -54,19 +62,29 @@ def arsipkan(daftar: list[Naskah], keluaran: str, kantor: Kantor) -> list[Keluar
     for h in hasil:
         if h.status == "konflik":
             logger.warning("KONFLIK: %s disunting orang; draf baru ditulis di sebelahnya", h.jalur)
-    return hasil
+    return ringkas(hasil)
 
 
-def laporkan(hasil: list[Keluaran], keluaran: str) -> None:
+def kunci_artefak() -> str:
+    """`zi-hasil`, or `zi-hasil-<kode>` when the run has an office folder (`data`), so each
+    office of a fan-out keeps its own artifact history (keys: lowercase, digits, dashes)."""
+    from zi.layanan import kode_kantor
+
+    data = (flow_run.parameters or {}).get("data")
+    return f"zi-hasil-{kode_kantor(data)}" if data and kode_kantor(data) else "zi-hasil"
+
+
+def laporkan(hasil: list[Any], keluaran: str) -> None:
+    """The run's table artifact (`kunci_artefak()`): one line per document, with a link."""
     akar = Path(keluaran).resolve()
     baris = [{"berkas": h.jalur.as_posix(), "area": h.naskah.area, "jenis": h.naskah.jenis,
-              "baris": h.naskah.baris_id, "tanggal": h.naskah.tanggal.isoformat(), "status": h.status,
+              "baris": ", ".join(h.naskah.baris), "tanggal": h.naskah.tanggal.isoformat(), "status": h.status,
               "tautan": (akar / h.jalur).as_uri()} for h in hasil]
-    create_table_artifact(key="zi-hasil", table=baris or [{"berkas": "-", "status": "tidak ada naskah baru"}],
+    create_table_artifact(key=kunci_artefak(), table=baris or [{"berkas": "-", "status": "tidak ada naskah baru"}],
                           description=f"Hasil run zi: {len(hasil)} naskah di {akar}")
 
 
-def ringkas(hasil: list[Keluaran]) -> dict[str, Any]:
+def ringkas(hasil: list[Any]) -> dict[str, Any]:
     hitung: dict[str, int] = defaultdict(int)
     for h in hasil:
         hitung[h.status] += 1

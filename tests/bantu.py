@@ -5,6 +5,7 @@ and the expected tracker lines from the `zi jadwal --json` contract."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -77,8 +78,8 @@ def baris_registri(akar: Path) -> set[tuple]:
 
 
 def teks(jalur: Path) -> str:
-    """All text of a .docx: paragraphs, then every table cell (nested too)."""
-    d = docx.Document(str(jalur))
+    """All text of a .docx (a path, or its bytes): paragraphs, then every table cell (nested too)."""
+    d = docx.Document(io.BytesIO(jalur) if isinstance(jalur, bytes) else str(jalur))
     bagian = [p.text for p in d.paragraphs]
 
     def sel(tabel):
@@ -105,10 +106,13 @@ def aman_windows(nama: str) -> bool:
 
 
 def kejadian_jadwal(sampai: str) -> list[dict[str, Any]]:
-    """Every (row, occurrence) due up to month `sampai` (YYYY-MM), by due date then id."""
+    """Every (row, occurrence) due up to month `sampai` (YYYY-MM), by due date then id, from
+    the `zi jadwal --json` contract: the due date ("jatuh_tempo") is the occurrence's `tenggat`."""
     h = jalankan_zi("jadwal", "--json")
     assert h.returncode == 0, h.stderr
-    hasil = [{"id": b["id"], "area": b["area"], "bulan": k["bulan"], "jatuh_tempo": dt.date.fromisoformat(k["tanggal"])}
+    hasil = [{"id": b["id"], "area": b["area"], "komponen": b["komponen"], "target_waktu": b["target_waktu"],
+              "bulan": k["bulan"], "jatuh_tempo": dt.date.fromisoformat(k["tenggat"]),
+              "tanggal": dt.date.fromisoformat(k["tanggal"]), "jenis": list(k["jenis"])}
              for b in json.loads(h.stdout) for k in b["kejadian"] if k["bulan"] <= sampai]
     return sorted(hasil, key=lambda x: (x["jatuh_tempo"], x["id"]))
 
@@ -143,3 +147,64 @@ def registri(akar: Path) -> list[tuple[str, str, str]]:
     """(path, row id, month) of every document in the archive's registry, read directly."""
     with sqlite3.connect(akar / ".zi" / "arsip.sqlite") as db:
         return list(db.execute("SELECT path, baris_id, bulan FROM naskah"))
+
+
+def info_pdf(pdf: Path) -> dict[str, str]:
+    """`pdfinfo`'s fields (Pages, Page size, …) of a PDF: poppler reads it, not zi."""
+    keluaran = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return dict(re.findall(r"^([^:]+):\s+(.*)$", keluaran, flags=re.M))
+
+
+def teks_pdf(pdf: Path) -> str:
+    """A PDF's text (poppler's `pdftotext`), whitespace collapsed."""
+    return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+
+
+def pdf_rujukan(berkas: list[Path], folder: Path) -> dict[Path, Path]:
+    """LibreOffice's own conversion of `berkas`, independent of zi: one plain `soffice
+    --convert-to pdf` call over copies numbered 0.docx, 1.docx, … with a fresh profile."""
+    masuk, keluar = folder / "masuk", folder / "keluar"
+    masuk.mkdir(parents=True)
+    for i, b in enumerate(berkas):
+        shutil.copyfile(b, masuk / f"{i}.docx")
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={(folder / 'profil').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(keluar), *(str(masuk / f"{i}.docx") for i in range(len(berkas)))],
+                   capture_output=True, check=True, timeout=600)
+    return {b: keluar / f"{i}.pdf" for i, b in enumerate(berkas)}
+
+
+def tunggu(syarat: Any, *, batas: float = 60, pesan: str = "", berhenti: Any = None, jeda: float = 0.002) -> Any:
+    """Wait for an event: poll `syarat()` until it returns something true and return that.
+    Fails after `batas` seconds with `pesan`; returns False early once `berhenti()` is true
+    (the process being watched has ended, say) and `syarat()` still is not."""
+    import time
+
+    akhir = time.monotonic() + batas
+    while True:
+        hasil = syarat()
+        if hasil:
+            return hasil
+        if berhenti is not None and berhenti():
+            return syarat() or False
+        assert time.monotonic() < akhir, pesan or f"waited {batas} s in vain"
+        time.sleep(jeda)
+
+
+def kunci_di_proc(jalur: Path) -> list[tuple[int, bool]]:
+    """Who holds or waits for the flock on `jalur` (the archive's `.zi/kunci`), as the kernel
+    reports it in /proc/locks: [(pid, waiting?)]. Reading it takes no lock itself."""
+    try:
+        inode = os.stat(jalur).st_ino
+    except FileNotFoundError:
+        return []
+    hasil = []
+    for baris in Path("/proc/locks").read_text().splitlines():
+        kata = baris.split()
+        menunggu = len(kata) > 1 and kata[1] == "->"
+        if menunggu:
+            del kata[1]
+        # "1: FLOCK  ADVISORY  WRITE 1234 fe:00:5678 0 EOF"; a waiter has "->" after the number
+        if len(kata) >= 6 and kata[1] == "FLOCK" and kata[5].rsplit(":", 1)[-1] == str(inode):
+            hasil.append((int(kata[4]), menunggu))
+    return hasil

@@ -39,5 +39,5 @@ def prefect_harness():
 
     from flows.tugas import tanpa_detak
 
-    with prefect_test_harness(), tanpa_detak():
+    with prefect_test_harness(server_startup_timeout=180), tanpa_detak():  # a busy 2-core machine
         yield

@@ -356,20 +356,29 @@ def end_mark(doc) -> None:
 # ---------------------------------------------------------------------- shared blocks
 
 
+def _baris_kop() -> list[P]:
+    return [tag("{%p for k in instansi.kop %}", "center"),
+            P("{{ k }}", align="center", bold=True, size=14, after=0),
+            tag("{%p endfor %}", "center"),
+            P("{{ instansi.alamat }}", align="center", size=10, after=0),
+            tag("{%p if instansi.kontak %}", "center"),
+            P("{{ instansi.kontak }}", align="center", size=10, after=0),
+            tag("{%p endif %}", "center")]
+
+
 def kop(doc) -> None:
-    """Kop surat at the top of the body (page 1 only), closed by a thick double rule."""
-    put(
-        doc,
-        tag("{%p for k in instansi.kop %}", "center"),
-        P("{{ k }}", align="center", bold=True, size=14, after=0),
-        tag("{%p endfor %}", "center"),
-        P("{{ instansi.alamat }}", align="center", size=10, after=0),
-        tag("{%p if instansi.kontak %}", "center"),
-        P("{{ instansi.kontak }}", align="center", size=10, after=0),
-        tag("{%p endif %}", "center"),
-        P("", after=12, mark_size=3, border_bottom={
-            "val": "thickThinSmallGap", "sz": 18, "space": 1, "color": "000000"}),
-    )
+    """Kop surat at the top of the body (page 1 only), closed by a thick double rule.
+
+    With `instansi.logo` the logo stands in a narrow left column beside the centred text;
+    without one the text runs the full width, as a text-only kop does."""
+    put(doc, tag("{%p if instansi.logo %}", "center"))
+    t = table(doc, [2.2, 13.8], borders=False)
+    r = row(t, cant_split=True)
+    fill(r.cells[0], P("{{ instansi.logo }}", align="center", after=0), valign="center")
+    fill(r.cells[1], *_baris_kop(), valign="center")
+    put(doc, tag("{%p else %}", "center"), *_baris_kop(), tag("{%p endif %}", "center"))
+    put(doc, P("", after=12, mark_size=3, border_bottom={
+        "val": "thickThinSmallGap", "sz": 18, "space": 1, "color": "000000"}))
 
 
 def title(doc, *lines: str, underline_first: bool = False, after: float = 12) -> None:
@@ -381,13 +390,29 @@ def title(doc, *lines: str, underline_first: bool = False, after: float = 12) ->
 
 
 def rapat_rows(hari_label: str = "Hari/Tanggal") -> list[tuple]:
+    """hari/tanggal, pukul, tempat and the agenda (numbered when it has several items)."""
     return [
         (hari_label, "{{ rapat.tanggal|hari_tanggal }}"),
-        ("Pukul", "{{ rapat.pukul }}"),
+        ("Pukul", "{{ rapat.pukul }} s.d. selesai"),
         ("Tempat", "{{ rapat.tempat }}"),
-        ("Acara", "{{ rapat.acara }}", [
-            P("Langkah aksi: {{ baris.langkah_aksi }}", size=10, italic=True, grey=True, after=0)]),
+        ("Acara", "{% if rapat.agenda|length == 1 %}{{ rapat.acara[0] }}{% endif %}", _agenda_bernomor()),
     ]
+
+
+def _agenda_bernomor(after: float = 0) -> list[P]:
+    """The numbered agenda, only when there are several items (one item stands alone)."""
+    return [tag("{%p if rapat.agenda|length > 1 %}"), tag("{%p for a in rapat.agenda %}"),
+            P("{{ a.no }}.\t{{ a.acara }}", left=0.6, hanging=0.6, tab=0.6, after=after),
+            tag("{%p endfor %}"), tag("{%p endif %}")]
+
+
+def _ruang_ttd(srikandi: bool) -> list[P]:
+    """Space for the signature; with `--srikandi` SRIKANDI's ${ttd_pengirim} sits there."""
+    if not srikandi:
+        return blank(4)
+    return [tag("{%p if penandatangan.ttd %}", "center"), P("", after=0),
+            P("{{ penandatangan.ttd }}", align="center", after=0), P("", after=0),
+            tag("{%p else %}", "center"), *blank(4), tag("{%p endif %}", "center")]
 
 
 def name_nip(name_tag: str, nip_tag: str | None, cond: str | None, align: str = "center",
@@ -400,19 +425,22 @@ def name_nip(name_tag: str, nip_tag: str | None, cond: str | None, align: str = 
     return out
 
 
-def signature(doc, top: list[P], *, before: float = 12) -> None:
+def signature(doc, top: list[P], *, before: float = 12, srikandi: bool = False) -> None:
     """Single signature on the right half: `top` lines, 4 blank lines, name and NIP."""
     t = table(doc, [7.5, 8.5], borders=False)
     r = row(t, cant_split=True)
     fill(r.cells[0], P("", after=0))
     top[0].before = before
-    fill(r.cells[1], *top, *blank(4),
+    for p in top:
+        p.keep_next = True
+    fill(r.cells[1], *top, *_ruang_ttd(srikandi),
          *name_nip("{{ penandatangan.nama }}", "{{ penandatangan.nip }}", "penandatangan.nip"))
 
 
-def place_date(align: str = "center", after: float = 0, **kw) -> P:
-    """The place-and-date line: "Sarolangun, 5 Januari 2026"."""
-    return P("{{ instansi.kota }}, {{ tanggal_surat|tanggal }}", align=align, after=after, **kw)
+def place_date(align: str = "center", after: float = 0, srikandi: bool = False, **kw) -> P:
+    """The place-and-date line: "Sarolangun, 5 Januari 2026" (SRIKANDI's ${tanggal_naskah})."""
+    tanggal = "{{ tanggal_ttd }}" if srikandi else "{{ tanggal_surat|tanggal }}"
+    return P("{{ instansi.kota }}, " + tanggal, align=align, after=after, **kw)
 
 
 def tembusan(doc) -> None:
@@ -440,6 +468,31 @@ def body(text: str, **kw) -> P:
 
 
 # ----------------------------------------------------------------------------- document
+
+
+def nomor_halaman(doc) -> None:
+    """"- 2 -" centred at the top of every page after the first (tata naskah dinas)."""
+    sec = doc.sections[0]
+    sec.different_first_page_header_footer = True
+    par = sec.header.paragraphs[0]
+    par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    par.add_run("- ")
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), "PAGE")
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "2"
+    r.append(t)
+    fld.append(r)
+    par._p.append(fld)
+    par.add_run(" -")
+    sec.first_page_header.paragraphs[0].text = ""
+
+
+def properti_baris(doc) -> None:
+    """The rows a document serves go into its core properties (subject), not on the page."""
+    doc.core_properties.subject = "{{ properti.subjek }}"
+    doc.core_properties.keywords = ""
 
 
 def new_document(title_text: str):
@@ -544,8 +597,10 @@ def save(doc, name: str) -> Path:
 
 def undangan_rapat():
     doc = new_document("Undangan Rapat")
+    nomor_halaman(doc)
+    properti_baris(doc)
     kop(doc)
-    put(doc, place_date(align="right", after=12))
+    put(doc, place_date(align="right", after=12, srikandi=True))
     label_table(doc, [
         ("Nomor", "{{ nomor }}"),
         ("Sifat", "{{ sifat }}"),
@@ -559,66 +614,134 @@ def undangan_rapat():
     fill(r.cells[0], P("Yth.", after=0))
     fill(r.cells[1],
          tag("{%p for penerima in kepada %}"),
-         P("{{ penerima }}", after=0),
+         P("{{ penerima }}{% if loop.last %} (daftar terlampir){% endif %}", after=0),
          tag("{%p endfor %}"))
     put(doc, P("di –", after=0), P("Tempat", left=1.1, after=18))
 
-    put(doc, body(
-        "Dalam rangka pelaksanaan Rencana Aksi Pembangunan Zona Integritas "
-        "{{ instansi.nama }} Tahun {{ tahun }}, komponen {{ baris.komponen }}, bersama ini "
-        "kami mengundang Bapak/Ibu untuk hadir pada:", first=1.25, after=6))
+    put(doc, body("{{ pembuka }}", first=1.25, after=6, keep_next=True))
     label_table(doc, [
         ("hari/tanggal", "{{ rapat.tanggal|hari_tanggal }}"),
         ("pukul", "{{ rapat.pukul }} s.d. selesai"),
         ("tempat", "{{ rapat.tempat }}"),
-        ("acara", "{{ rapat.acara }}"),
+        ("acara", "{% if rapat.agenda|length == 1 %}{{ rapat.acara[0] }}{% endif %}", _agenda_bernomor(after=2)),
     ], widths=(3.0, 0.4, 11.35), indent=1.25, after=2)
-    put(doc, body("Demikian disampaikan, atas perhatian dan kehadiran Bapak/Ibu diucapkan "
-                  "terima kasih.", first=1.25, before=6))
-    signature(doc, [P("{{ penandatangan.jabatan }},", align="center", after=0)])
+    put(doc, body("{{ penutup }}", first=1.25, before=6, keep_next=True))
+    signature(doc, [P("{{ penandatangan.jabatan }},", align="center", after=0)], srikandi=True)
     tembusan(doc)
 
     # Lampiran: list of invitees on its own page.
     put(doc,
         P("Lampiran Surat {{ instansi.nama }}", page_break=True, left=7.0, after=0))
-    label_table(doc, [("Nomor", "{{ nomor }}"), ("Tanggal", "{{ tanggal_surat|tanggal }}")],
+    label_table(doc, [("Nomor", "{{ nomor }}"), ("Tanggal", "{{ tanggal_ttd }}")],
                 widths=(2.0, 0.4, 6.6), indent=7.0)
     put(doc, P("DAFTAR UNDANGAN", align="center", bold=True, before=24, after=12, keep_next=True))
     t = data_table(doc, ["No", "Nama", "Jabatan"], [1.2, 7.0, 7.8])
-    loop_rows(t, "p in peserta", ["{{ p.no }}", "{{ p.nama }}", "{{ p.jabatan }}"], ["center", None, None])
+    loop_rows(t, "p in peserta", ["{{ p.no }}", "{{ p.nama }}", "{{ p.jabatan }}{% if p.peran %} ({{ p.peran }} Tim){% endif %}"],
+              ["center", None, None])
     end_mark(doc)
     return doc
 
 
+def _kolom_ttd(cell, nomor: str) -> None:
+    """The signature cell: numbered places alternating left and right, as offices do."""
+    fill(cell, tag("{%p if " + nomor + " is odd %}"),
+         P(nomor.join(("{{ ", " }}.")) + " ....................", size=10, before=8, after=8),
+         tag("{%p else %}"),
+         P(nomor.join(("{{ ", " }}.")) + " ....................", size=10, left=2.6, before=8, after=8),
+         tag("{%p endif %}"), valign="center")
+
+
 def daftar_hadir():
     doc = new_document("Daftar Hadir Rapat")
+    nomor_halaman(doc)
+    properti_baris(doc)
     kop(doc)
-    title(doc, "DAFTAR HADIR")
+    title(doc, "DAFTAR HADIR RAPAT", "{{ rapat.nama|upper }}")
     label_table(doc, rapat_rows(), widths=(3.2, 0.4, 12.4), after=2)
     put(doc, P("", after=6, mark_size=6))
-    # 11 pt: an 18-digit NIP and a signature column must fit beside name and jabatan.
-    t = data_table(doc, ["No", "Nama", "NIP", "Jabatan", "Tanda Tangan"],
-                   [0.9, 4.4, 4.2, 4.0, 2.5], size=11)
-    loop_rows(t, "p in peserta", ["{{ p.no }}", "{{ p.nama }}", "{{ p.nip }}", "{{ p.jabatan }}", ""],
-              ["center", None, None, None, None], height=1.0)
-    signature(doc, [place_date(), P("{{ penandatangan.jabatan }},", align="center", after=0)],
-              before=18)
+    t = data_table(doc, ["No", "Nama / NIP", "Jabatan", "Tanda Tangan"], [1.0, 5.4, 4.0, 5.6], size=11)
+    tr_tag(t, "{%tr for p in peserta %}")
+    r = row(t, height=1.1, cant_split=True)
+    fill(r.cells[0], P("{{ p.no }}", align="center", size=11, after=0), valign="center")
+    fill(r.cells[1], P("{{ p.nama }}", size=11, after=0), tag("{%p if p.nip %}"),
+         P("NIP. {{ p.nip }}", size=9, after=0), tag("{%p endif %}"), valign="center")
+    fill(r.cells[2], P("{{ p.jabatan }}", size=10, after=0), valign="center")
+    _kolom_ttd(r.cells[3], "p.no")
+    tr_tag(t, "{%tr endfor %}")
+    tr_tag(t, "{%tr for n in tamu %}")
+    r = row(t, height=1.1, cant_split=True)
+    fill(r.cells[0], P("{{ n }}", align="center", size=11, after=0), valign="center")
+    fill(r.cells[1], P("", after=0))
+    fill(r.cells[2], P("", after=0))
+    _kolom_ttd(r.cells[3], "n")
+    tr_tag(t, "{%tr endfor %}")
+    t = table(doc, [7.5, 8.5], borders=False)
+    r = row(t, cant_split=True)
+    fill(r.cells[0], P("", after=0))
+    fill(r.cells[1], P("Pimpinan Rapat,", align="center", before=18, after=0, keep_next=True), *blank(4),
+         *name_nip("{{ pimpinan_rapat.nama }}", "{{ pimpinan_rapat.nip }}", "pimpinan_rapat.nip"))
+    end_mark(doc)
+    return doc
+
+
+def daftar_hadir_apel():
+    """The month's apel attendance: one sheet per apel day, every employee, the pembina."""
+    doc = new_document("Daftar Hadir Apel")
+    nomor_halaman(doc)
+    properti_baris(doc)
+    kop(doc)
+    put(doc, tag("{%p for a in apel %}"),
+        tag("{%p if not loop.first %}"),
+        P("", page_break=True, after=0, mark_size=2),
+        tag("{%p endif %}"))
+    title(doc, "DAFTAR HADIR APEL", "{{ a.tanggal|hari_tanggal|upper }}")
+    label_table(doc, [("Pukul", "{{ pukul }}"), ("Tempat", "{{ tempat }}"),
+                      ("Pembina Apel", "{{ a.pembina.nama }} ({{ a.pembina.jabatan }})")],
+                widths=(3.2, 0.4, 12.4), after=2)
+    put(doc, P("", after=6, mark_size=6))
+    t = data_table(doc, ["No", "Nama / NIP", "Jabatan", "Tanda Tangan"], [1.0, 5.4, 4.0, 5.6], size=11)
+    tr_tag(t, "{%tr for p in peserta %}")
+    r = row(t, height=0.9, cant_split=True)
+    fill(r.cells[0], P("{{ p.no }}", align="center", size=11, after=0), valign="center")
+    fill(r.cells[1], P("{{ p.nama }}", size=11, after=0), P("NIP. {{ p.nip }}", size=9, after=0),
+         valign="center")
+    fill(r.cells[2], P("{{ p.jabatan }}", size=10, after=0), valign="center")
+    _kolom_ttd(r.cells[3], "p.no")
+    tr_tag(t, "{%tr endfor %}")
+    t = table(doc, [7.5, 8.5], borders=False)
+    r = row(t, cant_split=True)
+    fill(r.cells[0], P("", after=0))
+    fill(r.cells[1], P("Pembina Apel,", align="center", before=18, after=0, keep_next=True), *blank(4),
+         *name_nip("{{ a.pembina.nama }}", "{{ a.pembina.nip }}", "a.pembina.nip"))
+    put(doc, tag("{%p endfor %}"))
     end_mark(doc)
     return doc
 
 
 def notulensi():
     doc = new_document("Notulensi Rapat")
+    nomor_halaman(doc)
+    properti_baris(doc)
     kop(doc)
-    title(doc, "NOTULENSI RAPAT")
+    title(doc, "NOTULENSI RAPAT", "{{ rapat.nama|upper }}")
     label_table(doc, rapat_rows() + [
         ("Pimpinan Rapat", "{{ pimpinan_rapat.nama }}"),
         ("Notulis", "{{ notulis.nama }}"),
-        ("Peserta", "{{ jumlah_peserta }} orang (daftar hadir terlampir)"),
+        ("Peserta", "{{ jumlah_peserta }} orang diundang (daftar hadir terlampir)"),
     ], widths=(3.6, 0.4, 12.0), after=2)
-    for heading in ("A. Pembukaan", "B. Pembahasan", "C. Kesimpulan", "D. Tindak Lanjut"):
+    section(doc, "A. Pembukaan")
+    put(doc, body("Rapat dibuka oleh {{ pimpinan_rapat.nama }} selaku Pimpinan Rapat dengan acara "
+                  "sebagaimana tersebut di atas.", left=0.75),
+        body("{{ isian }}", left=0.75))
+    section(doc, "B. Pembahasan")
+    put(doc, tag("{%p for a in rapat.agenda %}"),
+        P("{{ a.no }}.\t{{ a.acara }}", bold=True, left=1.35, hanging=0.6, tab=1.35, before=6, after=3,
+          keep_next=True),
+        body("{{ isian }}", left=1.35),
+        tag("{%p endfor %}"))
+    for heading in ("C. Kesimpulan", "D. Tindak Lanjut"):
         section(doc, heading)
-        put(doc, body("{{ isian }}", left=0.75))
+        put(doc, body("{{ isian }}", left=0.75, keep_next=heading.startswith("D")))
 
     # Two signatures side by side; row 2 starts level in both columns so names align.
     t = table(doc, [8.0, 8.0], borders=False)
@@ -632,8 +755,7 @@ def notulensi():
     fill(r2.cells[0], *blank(4),
          *name_nip("{{ notulis.nama }}", "{{ notulis.nip }}", "notulis.nip"))
     fill(r2.cells[1], *blank(4),
-         *name_nip("{{ pimpinan_rapat.nama }}", None, None),
-         P("{{ pimpinan_rapat.jabatan }}", align="center", after=0))
+         *name_nip("{{ pimpinan_rapat.nama }}", "{{ pimpinan_rapat.nip }}", "pimpinan_rapat.nip"))
 
     # The official who acknowledges the minutes, centred below; left out when that official
     # chaired the meeting (already signed above).
@@ -649,21 +771,32 @@ def notulensi():
     return doc
 
 
+def _diktum_sel(r, keep: bool) -> None:
+    fill(r.cells[0], P("{{ d.nomor|diktum }}", after=6, keep_next=keep))
+    fill(r.cells[1], P(":", after=6, keep_next=keep))
+    fill(r.cells[2], P("{{ d.isi }}", align="justify", after=6, keep_next=keep),
+         tag("{%p for b in d.butir %}"),
+         P("{{ b.huruf }}.\t{{ b.isi }}", align="justify", left=0.8, hanging=0.8, tab=0.8, after=3, keep_next=keep),
+         tag("{%p endfor %}"))
+
+
 def sk_tim():
     doc = new_document("Keputusan Pembentukan Tim")
+    nomor_halaman(doc)
+    properti_baris(doc)
     kop(doc)
-    title(doc, "KEPUTUSAN {{ instansi.nama_kapital }}", "NOMOR {{ nomor }}", after=12)
+    title(doc, "KEPUTUSAN {{ instansi.nama_kapital }}", "NOMOR {{ nomor }} TAHUN {{ tahun }}", after=12)
     title(doc, "TENTANG", "{{ tentang }}", after=18)
     title(doc, "KETUA {{ instansi.nama_kapital }},", after=12)
 
-    # Menimbang / Mengingat: label | : | the items, one paragraph each ("a." or "1." hanging).
-    # A paragraph loop inside one cell reads better in Word than a row loop with narrow cells.
-    t = table(doc, [3.0, 0.5, 12.5], borders=False)
+    # Menimbang / Mengingat / Memperhatikan: label | : | the items, one paragraph each.
+    t = table(doc, [3.4, 0.5, 12.1], borders=False)
     for label, items, var, number in (
         ("Menimbang", "menimbang", "m", "{{ loop.index|huruf }}."),
         ("Mengingat", "mengingat", "g", "{{ loop.index }}."),
+        ("Memperhatikan", "memperhatikan", "h", "{% if memperhatikan|length > 1 %}{{ loop.index }}.{% endif %}"),
     ):
-        if label == "Mengingat":  # a little air between the two blocks
+        if label != "Menimbang":  # a little air between the blocks
             fill(span(row(t), 0, 2), P("", after=0, mark_size=6))
         r = row(t)
         fill(r.cells[0], P(label, after=6))
@@ -676,27 +809,31 @@ def sk_tim():
 
     put(doc, P("MEMUTUSKAN:", align="center", bold=True, before=12, after=12, keep_next=True))
 
-    t = table(doc, [3.0, 0.5, 12.5], borders=False)
+    t = table(doc, [3.4, 0.5, 12.1], borders=False)
     r = row(t)
     fill(r.cells[0], P("Menetapkan", after=12))
     fill(r.cells[1], P(":", after=12))
     fill(r.cells[2], P("KEPUTUSAN {{ instansi.nama_kapital }} TENTANG {{ tentang }}.",
                        after=12))  # capitals: justified would gape
+    # The last diktum is kept with the signature block below it (never a signature alone).
     tr_tag(t, "{%tr for d in diktum %}")
-    r = row(t)
-    fill(r.cells[0], P("{{ d.nomor|diktum }}", after=6))
-    fill(r.cells[1], P(":", after=6))
-    fill(r.cells[2], P("{{ d.isi }}", align="justify", after=6))
+    tr_tag(t, "{%tr if loop.last %}")
+    _diktum_sel(row(t, cant_split=True), True)
+    tr_tag(t, "{%tr else %}")
+    _diktum_sel(row(t), False)
+    tr_tag(t, "{%tr endif %}")
     tr_tag(t, "{%tr endfor %}")
 
-    ketua = "KETUA {{ instansi.nama_kapital }},"
+    # SRIKANDI's ${jabatan_pengirim} where it signs; else the decree's "KETUA ...," line.
+    ketua = ("{% if penandatangan.ttd %}{{ penandatangan.jabatan }}{% else %}KETUA {{ instansi.nama_kapital }}"
+             "{% endif %},")
     t = table(doc, [8.0, 8.0], borders=False)
     r = row(t, cant_split=True)
-    fill(r.cells[0], P("", after=0))
+    fill(r.cells[0], P("", after=0, keep_next=True))
     fill(r.cells[1],
-         P("Ditetapkan di {{ instansi.kota }}", before=18, after=0),
-         P("pada tanggal {{ tanggal_surat|tanggal }}", after=12),
-         P(ketua, after=0), *blank(4),
+         P("Ditetapkan di {{ instansi.kota }}", before=18, after=0, keep_next=True),
+         P("pada tanggal {{ tanggal_ttd }}", after=12, keep_next=True),
+         P(ketua, after=0, keep_next=True), *_ruang_ttd(True),
          # a decree's name line is bold, not underlined
          *name_nip("{{ penandatangan.nama }}", "{{ penandatangan.nip }}",
                    "penandatangan.nip", align="left", underline=False))
@@ -707,7 +844,7 @@ def sk_tim():
     put(doc,
         P("LAMPIRAN", page_break=True, **lamp),
         P("KEPUTUSAN {{ instansi.nama_kapital }}", **lamp),
-        P("NOMOR {{ nomor }}", **lamp),
+        P("NOMOR {{ nomor }} TAHUN {{ tahun }}", **lamp),
         P("TENTANG {{ tentang }}", **lamp))
     put(doc, P("SUSUNAN KEANGGOTAAN {{ tim.nama_kapital }}", align="center", bold=True,
                before=24, after=12, keep_next=True))
@@ -725,100 +862,205 @@ def sk_tim():
     t = table(doc, [8.0, 8.0], borders=False)
     r = row(t, cant_split=True)
     fill(r.cells[0], P("", after=0))
-    fill(r.cells[1], P(ketua, before=24, after=0), *blank(4),
+    fill(r.cells[1], P(ketua, before=24, after=0, keep_next=True), *_ruang_ttd(True),
          *name_nip("{{ penandatangan.nama }}", "{{ penandatangan.nip }}",
                    "penandatangan.nip", align="left", underline=False))
-    put(doc, P("Ref. {{ baris.id }}", size=8, grey=True, before=24, after=0))
+    end_mark(doc)
     return doc
 
 
 def laporan_monev():
+    """A row's laporan monev: its component's items from the tracker, topical facts (the
+    conflict-of-interest statements and declarations; a team's SK and meetings)."""
     doc = new_document("Laporan Monitoring dan Evaluasi")
     kop(doc)
     title(doc, "LAPORAN MONITORING DAN EVALUASI", "{{ judul }}", "PERIODE {{ periode }}",
           after=0)
     put(doc, P("Nomor: {{ nomor }}", align="center", after=12))
-
-    section(doc, "A. Pendahuluan")
-    put(doc, body(
-        "Laporan ini disusun sebagai pelaksanaan Rencana Aksi Pembangunan Zona Integritas "
-        "{{ instansi.nama }} Tahun {{ tahun }}, area {{ baris.area }} {{ baris.area_judul }}, "
-        "komponen {{ baris.komponen }}, dengan indikator: {{ baris.indikator }}", left=0.75))
-    section(doc, "B. Pelaksanaan")
-    put(doc, body(
-        "Kegiatan monitoring dan evaluasi berupa {{ baris.langkah_aksi }} dilaksanakan pada "
-        "{{ tanggal_kegiatan|hari_tanggal }} dengan bukti fisik {{ baris.bukti_fisik }}.",
-        left=0.75))
-    section(doc, "C. Hasil")
-    put(doc, body("Capaian rencana aksi area {{ baris.area }} sampai dengan periode ini:",
-                  left=0.75, keep_next=True))
-    t = data_table(doc, ["No", "Langkah Aksi", "Target Waktu", "Status", "Keterangan"],
-                   [0.9, 6.05, 3.3, 2.5, 2.5], indent=0.75, size=11)
-    loop_rows(t, "r in rencana_area",
-              ["{{ loop.index }}", "{{ r.id }} {{ r.langkah_aksi }}", "{{ r.target_waktu }}",
-               "{{ r.status }}", "{{ r.keterangan }}"], ["center", None, None, None, None])
-    section(doc, "D. Kendala")
-    put(doc, body("{{ isian }}", left=0.75))
-    section(doc, "E. Rekomendasi dan Tindak Lanjut")
-    put(doc, body("{{ isian }}", left=0.75))
-    section(doc, "F. Penutup")
-    put(doc, body("Demikian laporan ini disusun sebagai bahan evaluasi pembangunan Zona "
-                  "Integritas {{ instansi.singkatan }}.", left=0.75))
-    signature(doc, [place_date(), P("{{ penandatangan.jabatan }},", align="center", after=0)],
-              before=18)
+    _monev_baris_pendahuluan(doc)
+    _monev_baris_hasil(doc)
+    _monev_baris_fakta(doc)
+    _monev_baris_penutup(doc)
     end_mark(doc)
     return doc
+
+
+def _monev_baris_pendahuluan(doc) -> None:
+    section(doc, "A. Pendahuluan")
+    put(doc, P("1.\tDasar", left=1.35, hanging=0.6, tab=1.35, after=3, keep_next=True),
+        tag("{%p for d in dasar %}"),
+        P("{{ loop.index }})\t{{ d }};", align="justify", left=1.95, hanging=0.6, tab=1.95, after=3),
+        tag("{%p endfor %}"),
+        P("{{ dasar|length + 1 }})\t{{ rencana_judul }}.", align="justify", left=1.95, hanging=0.6,
+          tab=1.95, after=6),
+        P("2.\tMaksud dan Tujuan", left=1.35, hanging=0.6, tab=1.35, after=3, keep_next=True),
+        body("Laporan ini dimaksudkan untuk menyajikan hasil pemantauan dan evaluasi atas komponen "
+             "{{ baris.komponen }} pada area {{ baris.area }} ({{ baris.area_judul }}) Rencana Aksi "
+             "Pembangunan Zona Integritas {{ instansi.nama }} Tahun {{ tahun }}. Tujuannya adalah "
+             "mengetahui sejauh mana indikator \u201c{{ baris.indikator }}\u201d telah tercapai, "
+             "mengenali kendala pelaksanaannya, dan menetapkan tindak lanjut.", left=1.35))
+    section(doc, "B. Pelaksanaan")
+    put(doc, body(
+        "Pemantauan dilaksanakan oleh {{ pelaksana }} terhadap {{ ringkasan.jumlah }} kegiatan komponen "
+        "{{ baris.komponen }} yang jatuh tempo dalam kurun {{ mulai|tanggal }} sampai dengan "
+        "{{ selesai|tanggal }} (serta kegiatan sebelumnya yang belum selesai), berdasarkan isian Tim "
+        "pada berkas {{ sumber }} dan naskah serta bukti fisik yang tersimpan dalam arsip.",
+        left=0.75))
+    put(doc, tag('{%p if keadaan_realisasi != "terisi" %}'),
+        body("Berkas {{ sumber }} belum tersedia atau tidak dapat dibaca pada saat laporan ini "
+             "disusun, sehingga status setiap kegiatan tercatat \u201cbelum dilaporkan\u201d.",
+             left=0.75, italic=True),
+        tag("{%p endif %}"))
+
+
+def _monev_baris_hasil(doc) -> None:
+    section(doc, "C. Hasil Pemantauan")
+    put(doc, tag("{%p if pemantauan %}"),
+        body("Keadaan setiap kegiatan sampai dengan {{ selesai|tanggal }}:", left=0.75, keep_next=True))
+    t = data_table(doc, ["No", "Langkah Aksi", "Jatuh Tempo", "Status", "Tanggal Selesai", "Bukti"],
+                   [0.8, 5.5, 2.1, 2.0, 2.0, 2.85], indent=0.75, size=9)
+    loop_rows(t, "r in pemantauan",
+              ["{{ loop.index }}", "{{ r.id }} {{ r.langkah_aksi }}", "{{ r.tenggat|tanggal }}",
+               "{{ r.status }}", "{{ r.tanggal_selesai }}", "{{ r.bukti }}"],
+              ["center", None, "center", "center", "center", None])
+    put(doc, body("Dari {{ ringkasan.jumlah }} kegiatan tersebut, {{ ringkasan.selesai }} selesai, "
+                  "{{ ringkasan.proses }} dalam proses, {{ ringkasan.belum_dilaporkan }} belum dilaporkan, "
+                  "dan {{ ringkasan.terlambat }} terlambat.", left=0.75, before=6),
+        tag("{%p else %}"),
+        body("Tidak ada kegiatan lain pada komponen ini yang jatuh tempo dalam kurun tersebut.",
+             left=0.75),
+        tag("{%p endif %}"))
+
+
+def _monev_baris_fakta(doc) -> None:
+    """The topical facts: conflict-of-interest statements and declarations; a team's SK and meetings."""
+    put(doc, tag("{%p if benturan %}"),
+        P("Surat pernyataan benturan kepentingan yang tersimpan di arsip sampai dengan "
+          "{{ selesai|tanggal }}: {{ benturan.pernyataan|length }} dari {{ benturan.jumlah_pegawai }} "
+          "pegawai ({{ benturan.bebas }} pernyataan bebas, {{ benturan.potensi }} pernyataan potensi "
+          "benturan kepentingan).", align="justify", left=0.75, before=6),
+        tag("{%p if benturan.dinyatakan %}"),
+        body("Benturan kepentingan yang dinyatakan pegawai dan penanganannya:", left=0.75,
+             keep_next=True))
+    t = data_table(doc, ["No", "Pegawai", "Benturan Kepentingan", "Penanganan"],
+                   [0.8, 4.0, 5.45, 5.0], indent=0.75, size=9)
+    loop_rows(t, "d in benturan.dinyatakan",
+              ["{{ loop.index }}", "{{ d.nama }}, {{ d.jabatan }}", "{{ d.uraian }}",
+               "{% if d.penanganan %}{{ d.penanganan }}{% else %}[uraikan penanganannya]{% endif %}"],
+              ["center", None, None, None])
+    put(doc, tag("{%p else %}"),
+        body("Tidak ada pegawai yang menyatakan potensi benturan kepentingan.", left=0.75),
+        tag("{%p endif %}"),
+        tag("{%p endif %}"))
+
+    put(doc, tag("{%p if tim %}"),
+        P("{{ tim.nama }}: {% if tim.sk %}ditetapkan dengan {% for s in tim.sk %}{{ s.berkas }} "
+          "({{ s.tanggal|tanggal }}){% if not loop.last %}, {% endif %}{% endfor %}{% else %}SK "
+          "pembentukannya belum ada di arsip{% endif %}; rapat dalam kurun ini: "
+          "{{ tim.rapat|length }}.", align="justify", left=0.75, before=6),
+        tag("{%p for r in tim.rapat %}"),
+        P("\u2022\t{{ r.tanggal|hari_tanggal }}: {{ r.berkas }} (baris {{ r.baris }}; notulen: {{ r.notulen }})",
+          align="justify", left=1.35, hanging=0.6, tab=1.35, after=0),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"))
+
+
+def _monev_baris_penutup(doc) -> None:
+    section(doc, "D. Kendala")
+    put(doc, tag("{%p for r in kendala %}"),
+        P("\u2022\t{{ r.komponen }} ({{ r.id }}) belum selesai sejak jatuh temponya {{ r.tenggat|tanggal }} "
+          "({{ r.terlambat }} hari). [uraikan penyebabnya]",
+          align="justify", left=1.35, hanging=0.6, tab=1.35, after=3),
+        tag("{%p endfor %}"),
+        tag("{%p for r in telat %}"),
+        P("\u2022\t{{ r.komponen }} ({{ r.id }}) selesai {{ r.terlambat }} hari sesudah jatuh temponya "
+          "{{ r.tenggat|tanggal }}. [uraikan penyebabnya]",
+          align="justify", left=1.35, hanging=0.6, tab=1.35, after=3),
+        tag("{%p endfor %}"),
+        tag("{%p if not kendala and not telat %}"),
+        body("Tidak ada keterlambatan yang tercatat. [tambahkan kendala lain bila ada]", left=0.75),
+        tag("{%p endif %}"),
+        P("{{ isian }}", left=0.75, italic=True, grey=True))
+    section(doc, "E. Tindak Lanjut dan Rekomendasi")
+    put(doc, tag("{%p for r in kendala %}"),
+        P("\u2022\tMenyelesaikan {{ r.id }} ({{ r.langkah_aksi }}) dan menyimpan bukti fisiknya di arsip. "
+          "[tetapkan penanggung jawab dan batas waktunya]",
+          align="justify", left=1.35, hanging=0.6, tab=1.35, after=3),
+        tag("{%p endfor %}"),
+        tag("{%p if benturan %}"),
+        tag("{%p for d in benturan.dinyatakan %}"),
+        P("\u2022\tMemantau penanganan benturan kepentingan {{ d.nama }} sampai tuntas. "
+          "[sebutkan langkahnya]", align="justify", left=1.35, hanging=0.6, tab=1.35, after=3),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        tag("{%p if not kendala and not (benturan and benturan.dinyatakan) %}"),
+        body("Mempertahankan ketepatan waktu pelaksanaan komponen ini pada periode berikutnya. "
+             "[tambahkan rekomendasi lain bila ada]", left=0.75),
+        tag("{%p endif %}"),
+        P("{{ isian }}", left=0.75, italic=True, grey=True))
+    section(doc, "F. Penutup")
+    put(doc, body("Demikian laporan ini disusun sebagai bahan evaluasi pembangunan Zona "
+                  "Integritas {{ instansi.singkatan }}.", left=0.75, keep_next=True))
+    signature(doc, [place_date(), P("{{ penandatangan.jabatan }},", align="center", after=0)],
+              before=18)
 
 
 def _pernyataan(subtitle: str, statement: list):
     """The frame of both conflict-of-interest statements; `statement`: paragraphs or
     callables that add blocks to the document."""
     doc = new_document(f"Surat Pernyataan {subtitle.title()}")
+    nomor_halaman(doc)
+    properti_baris(doc)
     title(doc, "SURAT PERNYATAAN", subtitle, underline_first=True, after=24)
     put(doc, P("Yang bertanda tangan di bawah ini:", after=6))
-    label_table(doc, [
-        ("Nama", "{{ pegawai.nama }}"),
-        ("NIP", "{{ pegawai.nip }}"),
-        ("Pangkat/Golongan", "{{ pegawai.pangkat }} ({{ pegawai.golongan }})"),
-        ("Jabatan", "{{ pegawai.jabatan }}"),
-        ("Unit Kerja", "{{ pegawai.unit }}, {{ instansi.nama }}"),
-    ], widths=(4.1, 0.4, 10.75), indent=0.75, after=4)
+    t = table(doc, [4.1, 0.4, 10.75], borders=False, indent=0.75)
+    for label, value, cond in (("Nama", "{{ pegawai.nama }}", None),
+                               ("NIP", "{{ pegawai.nip }}", "not komisioner"),
+                               ("Pangkat/Golongan", "{{ pegawai.pangkat }} ({{ pegawai.golongan }})", "not komisioner"),
+                               ("Jabatan", "{{ pegawai.jabatan }}", None),
+                               ("Unit Kerja", "{{ pegawai.unit }}", None)):
+        if cond:
+            tr_tag(t, f"{{%tr if {cond} %}}")
+        r = row(t)
+        fill(r.cells[0], P(label, after=4))
+        fill(r.cells[1], P(":", after=4))
+        fill(r.cells[2], P(value, after=4))
+        if cond:
+            tr_tag(t, "{%tr endif %}")
     put(doc, P("", after=0, mark_size=6))
     for spec in statement:
         if isinstance(spec, P):
             put(doc, spec)
         else:
             spec(doc)
-    put(doc, body("Demikian surat pernyataan ini saya buat dengan sebenarnya tanpa paksaan "
-                  "dari pihak mana pun."))
+    put(doc, body("{{ kalimat.penutup }}", keep_next=True))
 
     # Mengetahui (left) and the declarant (right), rows aligned: titles / space / names.
     t = table(doc, [8.0, 8.0], borders=False)
     r1 = row(t, cant_split=True)
-    fill(r1.cells[0], P("", before=18, after=0), P("Mengetahui,", align="center", after=0),
-         P("{{ atasan.jabatan }},", align="center", after=0))
-    fill(r1.cells[1], place_date(), P("Yang membuat pernyataan,", align="center", after=0))
+    fill(r1.cells[0], P("", before=18, after=0, keep_next=True),
+         tag("{%p if ada_atasan %}"), P("Mengetahui,", align="center", after=0, keep_next=True),
+         P("{{ atasan.jabatan }},", align="center", after=0, keep_next=True), tag("{%p endif %}"))
+    fill(r1.cells[1], place_date(keep_next=True), P("Yang membuat pernyataan,", align="center", after=0,
+                                                    keep_next=True))
     r1.cells[1].paragraphs[0].paragraph_format.space_before = Pt(18)
     r2 = row(t, height=2.4, cant_split=True)
     fill(r2.cells[0], P("", after=0), valign="center")
     fill(r2.cells[1], P("Meterai Rp10.000", align="center", size=8, grey=True, after=0),
          valign="center")
     r3 = row(t, cant_split=True)
-    fill(r3.cells[0], *name_nip("{{ atasan.nama }}", "{{ atasan.nip }}", None))
-    fill(r3.cells[1], *name_nip("{{ pegawai.nama }}", "{{ pegawai.nip }}", None))
-    put(doc, P("Ref. {{ baris.id }}", size=8, grey=True, before=36, after=0))
+    fill(r3.cells[0], tag("{%p if ada_atasan %}"), *name_nip("{{ atasan.nama }}", "{{ atasan.nip }}", "atasan.nip"),
+         tag("{%p endif %}"))
+    fill(r3.cells[1], *name_nip("{{ pegawai.nama }}", "{{ pegawai.nip }}", "not komisioner"))
+    end_mark(doc)
     return doc
 
 
 def surat_pernyataan_bk_bebas():
     return _pernyataan("BEBAS BENTURAN KEPENTINGAN", [
-        body("dengan ini menyatakan dengan sesungguhnya bahwa dalam melaksanakan tugas dan "
-             "fungsi saya di lingkungan {{ instansi.nama }} pada Tahun {{ tahun }}, saya tidak "
-             "memiliki benturan kepentingan, baik secara langsung maupun tidak langsung, yang "
-             "dapat memengaruhi keputusan dan/atau tindakan dalam jabatan saya."),
-        body("Apabila di kemudian hari terdapat benturan kepentingan, saya akan segera "
-             "melaporkannya kepada atasan langsung dan bersedia menerima sanksi sesuai dengan "
-             "ketentuan peraturan perundang-undangan."),
+        tag("{%p for k in kalimat.bebas %}"),
+        body("{{ k }}"),
+        tag("{%p endfor %}"),
     ])
 
 
@@ -831,13 +1073,9 @@ def _uraian_box(doc) -> None:
 
 def surat_pernyataan_bk_potensi():
     return _pernyataan("POTENSI BENTURAN KEPENTINGAN", [
-        body("dengan ini menyatakan dengan sesungguhnya bahwa dalam melaksanakan tugas dan "
-             "fungsi saya di lingkungan {{ instansi.nama }} pada Tahun {{ tahun }}, terdapat "
-             "potensi benturan kepentingan sebagai berikut:", keep_next=True),
+        body("{{ kalimat.potensi_pembuka }}", keep_next=True),
         _uraian_box,
-        body("Atas potensi benturan kepentingan tersebut, saya bersedia untuk tidak terlibat "
-             "dalam pengambilan keputusan yang berkaitan dan mematuhi tindak lanjut yang "
-             "ditetapkan oleh atasan langsung."),
+        body("{{ kalimat.potensi_penutup }}"),
     ])
 
 
@@ -848,17 +1086,56 @@ def _butir(items: str, var: str, after: float = 3) -> list[P]:
             tag("{%p endfor %}")]
 
 
+def _kotak_peringatan(doc, cond: str, specs: list) -> None:
+    """A bordered one-cell box shown only when `cond` holds (a warning the reader must see)."""
+    put(doc, tag(f"{{%p if {cond} %}}"))
+    t = table(doc, [15.25], borders=True, indent=0.75)
+    fill(row(t, cant_split=True).cells[0], *specs)
+    put(doc, tag("{%p endif %}"))
+
+
+_DAFTAR = "{% if not loop.last %}; {% endif %}{% endfor %}"
+_KOMA = "{% if not loop.last %}, {% endif %}{% endfor %}"
+
+
 def laporan_monev_periode():
     """The period report (quarter, semester, year) built from the realisasi tracker.
 
-    `{{ grafik }}` stands alone in its paragraph: zi replaces that paragraph with the chart.
+    `{{ grafik }}` / `{{ grafik_bulanan }}` stand alone in their paragraphs: zi replaces
+    each with its chart. Every sentence is here; zi gives facts (counts, ids, dates).
     """
     doc = new_document("Laporan Monitoring dan Evaluasi Rencana Aksi Zona Integritas")
     kop(doc)
     title(doc, "LAPORAN MONITORING DAN EVALUASI", "RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS",
           "PERIODE {{ periode }}", after=0)
     put(doc, P("Nomor: {{ nomor }}", align="center", after=12))
+    _kotak_peringatan(doc, 'keadaan_realisasi != "terisi"', [
+        P("PERHATIAN", bold=True, size=11, before=3, after=3),
+        tag('{%p if keadaan_realisasi == "tidak_ada" %}'),
+        P("Berkas realisasi belum tersedia pada saat laporan ini disusun, sehingga seluruh kegiatan "
+          "yang jatuh tempo dicatat belum terlaksana. Angka dalam laporan ini belum menggambarkan "
+          "pelaksanaan yang sebenarnya.", size=11, align="justify", after=3),
+        tag('{%p elif keadaan_realisasi == "tak_terbaca" %}'),
+        P("Berkas {{ sumber }} tidak dapat dibaca (lihat Lampiran), sehingga seluruh kegiatan yang "
+          "jatuh tempo dicatat belum terlaksana.", size=11, align="justify", after=3),
+        tag("{%p else %}"),
+        P("Berkas {{ sumber }} belum diisi oleh Tim: tidak satu pun kegiatan berstatus proses atau "
+          "selesai. Angka dalam laporan ini belum menggambarkan pelaksanaan yang sebenarnya; "
+          "lengkapi isian status dan tanggal selesai, lalu buat ulang laporan.", size=11,
+          align="justify", after=3),
+        tag("{%p endif %}"),
+    ])
+    _periode_pendahuluan(doc)
+    _periode_capaian(doc)
+    _periode_terlambat(doc)
+    _periode_lke(doc)
+    _periode_kendala(doc)
+    _periode_penutup(doc)
+    end_mark(doc)
+    return doc
 
+
+def _periode_pendahuluan(doc) -> None:
     section(doc, "A. Pendahuluan")
     put(doc, body(
         "Rencana Aksi Pembangunan Zona Integritas {{ instansi.nama }} Tahun {{ tahun }} menetapkan "
@@ -870,16 +1147,16 @@ def laporan_monev_periode():
     section(doc, "B. Pelaksanaan")
     put(doc, body(
         "Monitoring dilaksanakan oleh Tim Pembangunan Zona Integritas atas setiap langkah aksi yang "
-        "jatuh tempo pada periode ini, berdasarkan berkas realisasi {{ sumber }} (status, tanggal "
-        "selesai dan bukti setiap kegiatan) serta naskah dan bukti fisik yang tersimpan dalam arsip. "
-        "Keadaan dihitung sampai dengan {{ batas|tanggal }}. Kegiatan dinilai terlambat apabila "
-        "selesai sesudah tanggal jatuh temponya atau belum selesai sampai dengan tanggal tersebut; "
-        "lama keterlambatan dihitung dalam hari kalender.", left=0.75))
-    put(doc, tag("{%p if not ada_realisasi %}"),
-        body("Berkas realisasi belum tersedia pada saat laporan ini disusun, sehingga seluruh "
-             "kegiatan yang jatuh tempo dicatat belum terlaksana.", left=0.75, italic=True),
-        tag("{%p endif %}"))
+        "jatuh tempo pada periode ini, berdasarkan isian Tim pada berkas {{ sumber }} (status, "
+        "tanggal selesai dan bukti setiap kegiatan) serta naskah dan bukti fisik yang tersimpan "
+        "dalam arsip. Keadaan dihitung sampai dengan {{ batas|tanggal }}. Jatuh tempo suatu "
+        "kegiatan adalah hari kerja terakhir dari rentang target waktunya; kegiatan dinilai "
+        "terlambat apabila selesai sesudah jatuh temponya atau belum selesai sampai dengan tanggal "
+        "tersebut, dan lama keterlambatan dihitung dalam hari kalender.", left=0.75))
 
+
+def _periode_capaian(doc) -> None:
+    """Per area, the total, the charts (and, for the year, month by month)."""
     section(doc, "C. Hasil")
     put(doc, body("Capaian pelaksanaan langkah aksi per area pada {{ periode_judul }}:", left=0.75,
                   keep_next=True))
@@ -903,11 +1180,29 @@ def laporan_monev_periode():
              "{{ batas|tanggal }}.", left=0.75),
         tag("{%p endif %}"))
     put(doc, P("{{ grafik }}", align="center", before=6, after=0, keep_next=True),
-        P("Gambar 1. Jumlah kegiatan yang dijadwalkan dan yang selesai per area", align="center",
+        P("Gambar 1. Persentase kegiatan yang selesai per area (selesai dari target)", align="center",
           size=10, italic=True, after=12))
 
-    put(doc, body("Kegiatan yang terlambat atau belum terlaksana:", left=0.75, keep_next=True),
-        tag("{%p if terlambat %}"))
+    put(doc, tag("{%p if tahunan %}"),
+        body("Kemajuan pelaksanaan per bulan (kegiatan yang jatuh tempo pada bulan itu, yang sudah "
+             "selesai, dan capaian kumulatif sejak awal tahun):", left=0.75, keep_next=True))
+    t = data_table(doc, ["Bulan", "Jatuh Tempo", "Selesai", "Kumulatif Jatuh Tempo",
+                         "Kumulatif Selesai", "Capaian Kumulatif"],
+                   [2.6, 2.3, 2.0, 2.9, 2.8, 2.65], indent=0.75, size=9)
+    loop_rows(t, "b in bulanan",
+              ["{{ b.bulan }}", "{{ b.jatuh_tempo }}", "{{ b.selesai }}", "{{ b.kumulatif_jatuh_tempo }}",
+               "{{ b.kumulatif_selesai }}", "{{ b.persen }}"],
+              ["center", "center", "center", "center", "center", "center"])
+    put(doc, P("{{ grafik_bulanan }}", align="center", before=6, after=0, keep_next=True),
+        P("Gambar 2. Kemajuan pelaksanaan per bulan", align="center", size=10, italic=True, after=12),
+        tag("{%p endif %}"))
+
+
+def _periode_terlambat(doc) -> None:
+    """The period's late items, the arrears, the items done without evidence."""
+    put(doc, tag("{%p if terlambat %}"),
+        body("Kegiatan periode ini yang terlambat atau belum terlaksana ({{ terlambat|length }} "
+             "kegiatan):", left=0.75, keep_next=True))
     t = data_table(doc, ["No", "Baris", "Langkah Aksi", "Jatuh Tempo", "Status", "Selesai",
                          "Terlambat (hari)"], [0.8, 1.5, 5.05, 2.1, 1.5, 2.1, 2.2], indent=0.75,
                    size=9)
@@ -915,23 +1210,103 @@ def laporan_monev_periode():
               ["{{ loop.index }}", "{{ k.id }}", "{{ k.langkah_aksi }}", "{{ k.jatuh_tempo }}",
                "{{ k.status }}", "{{ k.selesai }}", "{{ k.hari }}"],
               ["center", None, None, "center", "center", "center", "center"])
-    put(doc, tag("{%p if tunggakan %}"),
-        P("Termasuk {{ tunggakan }} kegiatan dari periode sebelumnya yang belum selesai.",
-          left=0.75, size=10, italic=True, before=3),
-        tag("{%p endif %}"),
-        tag("{%p else %}"),
-        body("Tidak ada kegiatan yang terlambat.", left=0.75),
+    put(doc, tag("{%p else %}"),
+        body("Tidak ada kegiatan periode ini yang terlambat.", left=0.75),
         tag("{%p endif %}"))
+    put(doc, tag("{%p if tunggakan %}"),
+        body("Tunggakan dari bulan-bulan sebelumnya yang belum selesai sampai dengan "
+             "{{ batas|tanggal }} ({{ tunggakan|length }} kegiatan, tidak termasuk dalam angka "
+             "periode ini):", left=0.75, before=6, keep_next=True))
+    t = data_table(doc, ["No", "Baris", "Langkah Aksi", "Jatuh Tempo", "Status",
+                         "Terlambat (hari)"], [0.8, 1.5, 6.55, 2.1, 1.9, 2.4], indent=0.75, size=9)
+    loop_rows(t, "k in tunggakan",
+              ["{{ loop.index }}", "{{ k.id }}", "{{ k.langkah_aksi }}", "{{ k.jatuh_tempo }}",
+               "{{ k.status }}", "{{ k.hari }}"],
+              ["center", None, None, "center", "center", "center"])
+    put(doc, tag("{%p endif %}"))
     put(doc, tag("{%p if tanpa_bukti %}"),
         body("Kegiatan berstatus selesai yang belum memiliki bukti fisik di arsip maupun di kolom "
              "Bukti Lain:", left=0.75, before=6, keep_next=True),
         *_butir("tanpa_bukti", "b", after=0),
         tag("{%p endif %}"))
 
+
+def _periode_lke(doc) -> None:
+    """The LKE table (same figures as `zi lke`) and the plan's data problems."""
+    put(doc, body("Capaian menurut komponen pengungkit Lembar Kerja Evaluasi (LKE) Zona Integritas "
+                  "(kegiatan yang jatuh tempo pada periode ini):", left=0.75, before=12, keep_next=True))
+    t = data_table(doc, ["No", "Area Pengungkit", "Bobot", "Jatuh Tempo", "Selesai", "Dengan Bukti",
+                         "Capaian", "Nilai"], [0.8, 5.0, 1.3, 1.7, 1.5, 1.7, 1.75, 1.5], indent=0.75, size=9)
+    loop_rows(t, "l in lke.baris",
+              ["{{ loop.index }}", "{{ l.area }}. {{ l.nama }}", "{{ l.bobot }}", "{{ l.jatuh_tempo }}",
+               "{{ l.selesai }}", "{{ l.dengan_bukti }}", "{{ l.persen }}", "{{ l.nilai }}"],
+              ["center", None, "center", "center", "center", "center", "center", "center"])
+    r = row(t, cant_split=True)
+    fill(span(r, 0, 1), P("Jumlah", align="center", bold=True, size=9, before=2, after=2))
+    for i, value in enumerate(("{{ lke.jumlah.bobot }}", "{{ lke.jumlah.jatuh_tempo }}",
+                               "{{ lke.jumlah.selesai }}", "{{ lke.jumlah.dengan_bukti }}", "",
+                               "{{ lke.jumlah.nilai }}"), 2):
+        fill(r.cells[i], P(value, align="center", bold=True, size=9, before=2, after=2))
+    put(doc, P("Capaian = kegiatan selesai yang buktinya tersimpan di arsip dibagi kegiatan yang jatuh "
+               "tempo; Nilai = Bobot × Capaian. Bobot menurut {{ lke.sumber }}.", left=0.75, size=9,
+               italic=True, before=3, align="justify"))
+
+    put(doc, tag("{%p if data_rencana %}"),
+        body("Catatan data rencana: kejadian berikut berjatuh tempo di luar tahun rencana {{ tahun }}, "
+             "sehingga tidak dihitung sebagai capaian maupun keterlambatan. Periksa target waktunya "
+             "pada rencana aksi:", left=0.75, before=6, keep_next=True),
+        tag("{%p for d in data_rencana %}"),
+        P("•\t{{ d.id }}: target waktu \u201c{{ d.target_waktu }}\u201d, jatuh tempo {{ d.tenggat|tanggal }}.",
+          align="justify", left=1.35, hanging=0.6, tab=1.35, after=0),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"))
+
+
+def _periode_kendala(doc) -> None:
+    """Kendala and Rekomendasi: one sentence per area with late items, for the team to finish."""
     section(doc, "D. Kendala")
-    put(doc, *_butir("kendala", "k"), P("{{ isian }}", left=0.75, italic=True, grey=True))
+    put(doc, tag("{%p for a in kendala %}"),
+        P("•\tArea {{ a.kode }} ({{ a.judul }}): "
+          "{% if a.belum %}{{ a.belum|length }} kegiatan belum selesai melewati jatuh temponya, yaitu "
+          "{% for k in a.belum %}{{ k.komponen }} ({{ k.id }}) sejak {{ k.tenggat|tanggal }}, "
+          "terlambat {{ k.hari }} hari" + _DAFTAR + ".{% endif %}"
+          "{% if a.telat %} {{ a.telat|length }} kegiatan selesai terlambat, yaitu "
+          "{% for k in a.telat %}{{ k.komponen }} ({{ k.id }}), {{ k.hari }} hari sesudah jatuh tempo "
+          "{{ k.tenggat|tanggal }}" + _DAFTAR + ".{% endif %}"
+          "{% if a.tunggakan %} Tunggakan bulan sebelumnya: {% for k in a.tunggakan %}{{ k.komponen }} "
+          "({{ k.id }}) sejak {{ k.tenggat|tanggal }}" + _DAFTAR + ".{% endif %}"
+          " [uraikan penyebab keterlambatannya]",
+          align="justify", left=1.35, hanging=0.6, tab=1.35, after=3),
+        tag("{%p else %}"),
+        P("•\tTidak ada keterlambatan yang tercatat pada periode ini. [tambahkan kendala lain bila ada]",
+          align="justify", left=1.35, hanging=0.6, tab=1.35, after=3),
+        tag("{%p endfor %}"),
+        P("{{ isian }}", left=0.75, italic=True, grey=True))
     section(doc, "E. Rekomendasi dan Tindak Lanjut")
-    put(doc, *_butir("rekomendasi", "k"), P("{{ isian }}", left=0.75, italic=True, grey=True))
+    put(doc, tag("{%p for a in kendala %}"),
+        P("•\tArea {{ a.kode }}: "
+          "{% if a.belum or a.tunggakan %}menyelesaikan {{ (a.belum|length) + (a.tunggakan|length) }} "
+          "kegiatan yang tertunda ({% for k in a.belum %}{{ k.id }}" + _KOMA +
+          "{% if a.belum and a.tunggakan %}, {% endif %}{% for k in a.tunggakan %}{{ k.id }}" + _KOMA +
+          ") dan menyimpan bukti fisiknya di arsip{% endif %}"
+          "{% if (a.belum or a.tunggakan) and a.telat %}; {% endif %}"
+          "{% if a.telat %}memulai lebih awal kegiatan yang selesai terlambat ({% for k in a.telat %}"
+          "{{ k.id }}" + _KOMA + ") pada jadwal berikutnya{% endif %}. "
+          "[tetapkan penanggung jawab dan batas waktunya]",
+          align="justify", left=1.35, hanging=0.6, tab=1.35, after=3),
+        tag("{%p endfor %}"),
+        tag("{%p if tanpa_bukti %}"),
+        P("•\tMelengkapi bukti fisik {{ tanpa_bukti|length }} kegiatan yang sudah selesai tetapi belum ada "
+          "buktinya di arsip (lihat bagian C).", align="justify", left=1.35, hanging=0.6, tab=1.35, after=3),
+        tag("{%p endif %}"),
+        tag("{%p if not kendala and not tanpa_bukti %}"),
+        P("•\tMempertahankan ketepatan waktu pelaksanaan rencana aksi pada periode berikutnya. "
+          "[tambahkan rekomendasi lain bila ada]", align="justify", left=1.35, hanging=0.6, tab=1.35, after=3),
+        tag("{%p endif %}"),
+        P("{{ isian }}", left=0.75, italic=True, grey=True))
+
+
+def _periode_penutup(doc) -> None:
     section(doc, "F. Penutup")
     put(doc, body("Demikian laporan monitoring dan evaluasi ini disusun sebagai bahan evaluasi dan "
                   "tindak lanjut pembangunan Zona Integritas {{ instansi.singkatan }}.", left=0.75,
@@ -951,14 +1326,13 @@ def laporan_monev_periode():
         P("{{ loop.index }}.\t{{ m }}", left=0.75, hanging=0.75, tab=0.75, size=10, after=3),
         tag("{%p endfor %}"),
         tag("{%p endif %}"))
-    end_mark(doc)
-    return doc
 
 
 TEMPLATES = {
     "sk_tim.docx": sk_tim,
     "undangan_rapat.docx": undangan_rapat,
     "daftar_hadir.docx": daftar_hadir,
+    "daftar_hadir_apel.docx": daftar_hadir_apel,
     "notulensi.docx": notulensi,
     "laporan_monev.docx": laporan_monev,
     "surat_pernyataan_bk_bebas.docx": surat_pernyataan_bk_bebas,

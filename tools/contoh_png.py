@@ -15,26 +15,30 @@ AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
 from zi.buat import rencanakan, tulis  # noqa: E402
-from zi.render import ke_pdf  # noqa: E402
+from zi.pdf import ke_pdf  # noqa: E402
 from zi.rencana import muat_kantor, muat_rencana  # noqa: E402
+
+MONEV = ("laporan_monev",)  # H6's pages (tools/contoh_monev.py makes the period report's)
 
 
 def main() -> None:
+    """One document of each template (the meeting kinds: the busiest merged meeting), every page."""
     tujuan = AKAR / "docs" / "contoh"
     tujuan.mkdir(parents=True, exist_ok=True)
-    for lama in tujuan.glob("*.png"):
-        lama.unlink()
     contoh = {}
     for n in rencanakan(muat_rencana(), muat_kantor(), tahun=2026):
-        contoh.setdefault(n.templat, n)
+        lama = contoh.get(n.templat)
+        if lama is None or len(n.baris) > len(lama.baris):
+            contoh[n.templat] = n
+    milik = [n for t, n in contoh.items() if not t.startswith(MONEV)]
+    for lama in tujuan.glob("*.png"):
+        if not lama.name.startswith(MONEV):
+            lama.unlink()
     with tempfile.TemporaryDirectory() as tmp:
-        hasil = tulis(list(contoh.values()), Path(tmp))
+        hasil = tulis(milik, Path(tmp))
         for h, pdf in zip(hasil, ke_pdf([Path(tmp) / h.jalur for h in hasil])):
             nama = h.naskah.templat.removesuffix(".docx")
             subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(tujuan / nama)], check=True)
-    import contoh_monev  # the period report needs a filled-in tracker: its own sample (tools/contoh_monev.py)
-
-    contoh_monev.buat(tujuan)
     for png in sorted(tujuan.glob("*.png")):
         print(png.relative_to(AKAR))
 

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_time, get_month_names
 
 LOCALE = "id"
-ZONA_WAKTU = ZoneInfo("Asia/Jakarta")
 
 
 @lru_cache(maxsize=None)
@@ -51,12 +50,15 @@ def bulan_tahun(tahun: int, bulan: int) -> str:
     return f"{nama_bulan(bulan)} {tahun}"
 
 
-def pukul(waktu: dt.time | dt.datetime, zona: ZoneInfo = ZONA_WAKTU, pada: dt.date | None = None) -> str:
+def pukul(waktu: dt.time | dt.datetime, zona: ZoneInfo | None = None, pada: dt.date | None = None) -> str:
     """"09.00 WIB": the time with the zone's Indonesian abbreviation (WIB/WITA/WIT).
 
-    A naive time is taken as wall-clock time in `zona`; the abbreviation comes from an
-    aware datetime built with zoneinfo (Babel's pytz zones shift times by minutes).
+    A naive time is taken as wall-clock time in `zona` (the office's, `Instansi.zona`: no
+    zone is assumed); the abbreviation comes from an aware datetime built with zoneinfo
+    (Babel's pytz zones shift times by minutes).
     """
+    if zona is None and not (isinstance(waktu, dt.datetime) and waktu.tzinfo):
+        raise ValueError("pukul tanpa zona waktu: berikan zona waktu kantor")
     if isinstance(waktu, dt.datetime):
         aware = waktu if waktu.tzinfo else waktu.replace(tzinfo=zona)
     else:
@@ -65,9 +67,12 @@ def pukul(waktu: dt.time | dt.datetime, zona: ZoneInfo = ZONA_WAKTU, pada: dt.da
 
 
 def terbilang(n: int) -> str:
-    """"dua belas" for 12."""
+    """"dua belas" for 12. Only whole numbers: a template applying it to text is told so
+    (num2words itself fails on a string with an AttributeError of its own)."""
     from num2words import num2words  # 40 ms to import: only documents need it
 
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"terbilang hanya untuk bilangan bulat, bukan \"{str(n)[:40]}\"")
     return num2words(n, lang=LOCALE)
 
 

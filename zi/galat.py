@@ -28,3 +28,18 @@ class JadwalError(ZiError):
     def __init__(self, pesan: str, teks: str):
         self.teks = teks
         super().__init__(f"{pesan} (teks: \"{teks}\")")
+
+
+class ZiErrors(ZiError):
+    """Several bad inputs found in one pass (e.g. every unreadable row of a plan), so the
+    person fixes them all at once; printed one per line."""
+
+    def __init__(self, daftar: list[ZiError]):
+        self.daftar = list(daftar)
+        pertama = self.daftar[0]
+        super().__init__(pertama.pesan, pertama.berkas, pertama.lokasi)
+
+    def __str__(self) -> str:
+        if len(self.daftar) == 1:
+            return str(self.daftar[0])
+        return f"{len(self.daftar)} masalah:\n" + "\n".join(f"  - {e}" for e in self.daftar)

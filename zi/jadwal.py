@@ -1,511 +1,425 @@
 """Reading a row's free-text target time ("target waktu") into dated occurrences.
 
-The phrase is tokenised (months, years, numbers, connectors, range marks, quarter and
-semester words, week-of-month, qualifiers) and read by a small left-to-right grammar:
-
-    frasa   := kualifikasi* butir (SEP butir)* ; years and weeks attach to the butir before
-    butir   := [awal|akhir] BULAN [RENTANG BULAN] | triwulan N | semester N
-    berkala := (setiap|per|tiap) (bulan|triwulan|semester) ; with butir, limits the months
-
-Any word the grammar does not know is an error that names it (with the nearest month name
-when it looks like a misspelt one), so a typo never silently shifts a deadline.
+Three steps, one module each: `jadwal_token` cuts the phrase into tokens using the word
+table `jadwal_kata`; `jadwal_tata` parses them (a recursive-descent grammar, documented
+there) into what the phrase says; this module dates it. Every occurrence is a window
+(`mulai`..`selesai`) with a due date (`tenggat`, its last working day) and an event date
+(`tanggal()`), see DESIGN §4. Any word the grammar does not know is an error that names it,
+so a typo never silently shifts a deadline.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Iterable
 
-from babel.dates import get_month_names
+from zi import jadwal_kata as K
+from zi.bahasa import nama_bulan, tanggal as _tanggal
+from zi.galat import JadwalError, ZiError, ZiErrors
+from zi.jadwal_tata import MINGGU_MAKS, Butir, Frasa, Ref, urai  # noqa: F401  (MINGGU_MAKS re-exported)
+from zi.kalender import (bagian_jendela, hari_dalam, hari_kerja, hari_kerja_pertama, jendela_bulan,
+                         jumlah_hari, jumlah_minggu, minggu_ke, potong_satuan, rentang_minggu,
+                         tenggat as tenggat_jendela)
 
-from zi.bahasa import LOCALE, dari_romawi, nama_bulan
-from zi.galat import JadwalError, ZiError
-from zi.kalender import jumlah_minggu, tanggal_kejadian
+if TYPE_CHECKING:
+    from zi.rencana import Baris, Rencana
 
-MINGGU_MAKS = 5
 
 
 class Bentuk(str, Enum):
     """The shape of a target time (contract value of `bentuk`)."""
 
-    SEKALI = "sekali"  # one month
-    DAFTAR = "daftar"  # a list of months
-    RENTANG = "rentang"  # a span: ongoing, due at its end
-    BERKALA = "berkala"  # recurring (monthly, quarterly, per semester)
+    SEKALI = "sekali"  # one window
+    DAFTAR = "daftar"  # a list of windows
+    RENTANG = "rentang"  # a span: one occurrence from its start, due at its end
+    BERKALA = "berkala"  # recurring (monthly, quarterly, per semester, a weekday)
+
+
+tulis_tanggal = lru_cache(maxsize=2048)(_tanggal)  # "12 Januari 2026"; the same few dates recur
 
 
 @dataclass(frozen=True)
 class Kejadian:
-    """One occurrence: a month, optionally a week of it or its end."""
+    """One occurrence: a window, its due date and its event date.
+
+    `Kejadian(tahun, bulan[, minggu][, akhir])` is that month (or week, or the month's last
+    dasarian when `akhir`); `Kejadian.jendela(mulai, selesai, …)` any window. `tahun`/`bulan`
+    are the month the window closes in (its due month).
+    """
 
     tahun: int
     bulan: int
     minggu: int | None = None
-    akhir: bool = False
+    akhir: bool = False  # the event is at the window's end ("akhir Maret", "setiap akhir bulan")
+    mulai: dt.date = None  # type: ignore[assignment]  # filled in __post_init__ when not given
+    selesai: dt.date = None  # type: ignore[assignment]
+    hari: int | None = None  # a fixed weekday for the event, 0 = Monday
+    tanggal_tetap: dt.date | None = None  # a fixed event date (the row's `rapat.tanggal`)
+
+    def __post_init__(self) -> None:
+        if self.mulai is None or self.selesai is None:
+            if self.minggu:
+                a, b = rentang_minggu(self.tahun, self.bulan, self.minggu)
+            else:
+                a, b = jendela_bulan(self.tahun, self.bulan)
+                if self.akhir:
+                    a = a.replace(day=21)
+            object.__setattr__(self, "mulai", self.mulai or a)
+            object.__setattr__(self, "selesai", self.selesai or b)
+        if self.mulai > self.selesai or (self.selesai.year, self.selesai.month) != (self.tahun, self.bulan):
+            raise ValueError(f"jendela {self.mulai}..{self.selesai} tidak cocok dengan bulan {self.kode_bulan}")
+
+    @classmethod
+    def jendela(cls, mulai: dt.date, selesai: dt.date, **kw: object) -> "Kejadian":
+        """An occurrence over mulai..selesai (inclusive)."""
+        return cls(selesai.year, selesai.month, mulai=mulai, selesai=selesai, **kw)  # type: ignore[arg-type]
 
     @property
     def kode_bulan(self) -> str:
         return f"{self.tahun:04d}-{self.bulan:02d}"
 
+    @cached_property
+    def tenggat(self) -> dt.date:
+        """The due date: the window's last working day (lateness, "is it time", report dates)."""
+        return tenggat_jendela(self.mulai, self.selesai)
+
     def tanggal(self) -> dt.date:
-        """The event date (first working day of the week or month; see `kalender`)."""
-        return tanggal_kejadian(self.tahun, self.bulan, self.minggu, self.akhir)
+        """The event date (meetings, letters, apel): a fixed date, else the window's end for
+        "akhir", else its first working day on the fixed weekday, else its first working day
+        (the next working day after it when it has none)."""
+        if self.tanggal_tetap is not None:
+            return self.tanggal_tetap
+        if self.akhir:
+            return self.tenggat
+        if self.hari is not None:
+            d = hari_kerja_pertama(self.mulai, self.selesai, self.hari)
+            if d is not None:
+                return d
+        return hari_kerja_pertama(self.mulai, self.selesai) or self.tenggat
 
 
-def _urutan(k: Kejadian) -> tuple[int, int, int, bool]:
-    """Date order; a whole month (no week) before its weeks, its end last."""
-    return (k.tahun, k.bulan, k.minggu or 0, k.akhir)
+def _urutan(k: Kejadian) -> tuple[dt.date, dt.date, bool]:
+    return (k.mulai, k.selesai, k.akhir)
 
 
 @dataclass(frozen=True)
 class Jadwal:
-    """How a phrase was read: its shape, occurrences in order, and warnings."""
+    """How a phrase was read: its shape, occurrences in order, warnings and explanations."""
 
     teks: str
     bentuk: Bentuk
     kejadian: tuple[Kejadian, ...]
     peringatan: tuple[str, ...] = ()
+    bacaan: str = ""  # one line: which reading was taken (and the alternative, for a span)
+    penjelasan: tuple[str, ...] = field(default=(), compare=False)  # how each token was read
 
 
-# --------------------------------------------------------------------------- tokens
+@dataclass(frozen=True)
+class KonteksBaris:
+    """What a plan row adds to its phrase: recurrence words, a fixed weekday or date."""
 
-@lru_cache(maxsize=1)
-def _kata_bulan() -> dict[str, int]:
-    """Month words: CLDR's wide and abbreviated names plus common older spellings."""
-    kata: dict[str, int] = {}
-    for jenis in ("wide", "abbreviated"):
-        for nomor, nama in get_month_names(jenis, locale=LOCALE).items():
-            kata[nama.lower().rstrip(".")] = nomor
-    # Spellings found in older official letters (pre-EYD "Pebruari", "Nopember") and
-    # common short forms that CLDR does not list.
-    for lama, nomor in (("pebruari", 2), ("nopember", 11), ("agt", 8), ("ags", 8),
-                        ("sept", 9), ("nop", 11), ("peb", 2)):
-        kata.setdefault(lama, nomor)
-    return kata
+    teks: tuple[tuple[str, str], ...] = ()  # (column name, text): langkah aksi, bukti fisik
+    hari: int | None = None
+    tanggal: dt.date | None = None
 
 
-_SEP_KATA = {"dan", "serta", "atau"}
-_RENTANG_KATA = {"sampai", "hingga", "sd"}
-_SETIAP = {"setiap", "tiap", "per", "perbulan"}
-_TRIWULAN = {"triwulan", "tw", "kuartal"}
-_SEMESTER = {"semester", "smt"}
-_MINGGU = {"minggu", "pekan"}
-_ABAIKAN = {"bulan", "pada", "target", "ke", "sekitar", "di"}
-_KUALIFIKASI = {"paling", "lambat", "selambatnya", "mulai"}
-
+# --------------------------------------------------------------------------- windows
 
 @dataclass
-class _Token:
-    jenis: str  # bulan, tahun, angka, kata, sep, rentang, buka, tutup
-    nilai: object
-    teks: str
-
-
-_POLA = re.compile(
-    r"""
-    (?P<rentang>s\.\s?d\.?|s/d|sampai\s+dengan|-)
-    |(?P<sep>[,;/&+])
-    |(?P<angka>\d+)
-    |(?P<kata>[^\W\d_]+)
-    |(?P<kurung>[()\[\]])
-    |(?P<titik>\.)
-    |(?P<spasi>\s+)
-    |(?P<lain>.)
-    """,
-    re.VERBOSE,
-)
-
-
-def _normalkan(teks: str) -> str:
-    s = teks.lower()
-    s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)  # en/em dashes, minus → "-"
-    s = s.replace("\u00a0", " ")
-    s = re.sub(r"\bper-\s*(?=bulan|triwulan|semester|tw\b)", "per ", s)
-    s = re.sub(r"\bke-\s*", "ke ", s)  # "ke-2", "ke- 2", "ke-II"
-    s = re.sub(r"\bselambat-lambatnya\b", "paling lambat     ", s)
-    s = re.sub(r"\btiap-tiap\b", "setiap   ", s)
-    return s  # same length as the input, so token spans index the original text
-
-
-def _token(teks: str) -> list[_Token]:
-    hasil: list[_Token] = []
-    normal = _normalkan(teks)
-    asli = teks if len(teks) == len(normal) else normal
-    for m in _POLA.finditer(normal):
-        jenis = m.lastgroup
-        isi = m.group()
-        tampil = asli[m.start():m.end()]
-        if jenis in ("spasi", "titik"):
-            continue
-        if jenis == "rentang":
-            hasil.append(_Token("rentang", None, tampil))
-        elif jenis == "sep":
-            hasil.append(_Token("sep", None, tampil))
-        elif jenis == "kurung":
-            continue
-        elif jenis == "angka":
-            if len(isi) > 9:  # no week, quarter or year is that long (and int() refuses >4300 digits)
-                raise JadwalError(f"angka \"{tampil[:12]}{'…' if len(isi) > 12 else ''}\" terlalu panjang", teks)
-            n = int(isi)
-            hasil.append(_Token("tahun" if len(isi) == 4 else "angka", n, tampil))
-        elif jenis == "kata":
-            if isi in _kata_bulan():
-                hasil.append(_Token("bulan", _kata_bulan()[isi], tampil))
-            elif isi in _SEP_KATA:
-                hasil.append(_Token("sep", None, tampil))
-            elif isi in _RENTANG_KATA:
-                hasil.append(_Token("rentang", None, tampil))
-            else:
-                hasil.append(_Token("kata", isi, tampil))
-        else:
-            raise JadwalError(f"tanda \"{tampil}\" tidak dikenal", teks)
-    return hasil
-
-
-# --------------------------------------------------------------------------- grammar
-
-@dataclass
-class _Ref:
-    """A month mentioned in the phrase; year and week may arrive later in the text."""
-
-    bulan: int
-    tahun: int | None = None
+class _Jendela:
+    mulai: dt.date
+    selesai: dt.date
     minggu: int | None = None
     akhir: bool = False
-
-    def kunci(self, tahun_rencana: int) -> tuple[int, int]:
-        return (self.tahun or tahun_rencana, self.bulan)
-
-
-@dataclass
-class _Butir:
-    """A point (`awal` is None) or a span from `awal` to `akhir`."""
-
-    akhir: _Ref
-    awal: _Ref | None = None
-    periode: str | None = None  # "triwulan"/"semester" when the span came from one
+    tetap: dt.date | None = None
+    bulan_n: int = 1  # months the window was written as (a span counts its months)
 
 
-@dataclass
-class _Bacaan:
-    butir: list[_Butir] = field(default_factory=list)
-    berkala: str | None = None  # "bulan", "triwulan", "semester"
-    akhir_periode: bool = False  # "setiap akhir bulan"
-    peringatan: list[str] = field(default_factory=list)
+def _jendela_ref(ref: Ref, teks: str) -> _Jendela:
+    assert ref.bulan is not None and ref.tahun is not None
+    t, b = ref.tahun, ref.bulan
+    if ref.hari_bulan is not None:
+        if not 1 <= ref.hari_bulan <= jumlah_hari(t, b):
+            raise JadwalError(f"tanggal {ref.hari_bulan} {nama_bulan(b)} {t} tidak ada", teks)
+        d = dt.date(t, b, ref.hari_bulan)
+        return _Jendela(d, d, tetap=d)
+    if ref.minggu is not None:
+        n = jumlah_minggu(t, b) if ref.minggu == -1 else ref.minggu
+        if n > jumlah_minggu(t, b):
+            raise JadwalError(f"{nama_bulan(b)} {t} tidak punya minggu ke-{n} (ada {jumlah_minggu(t, b)})", teks)
+        if ref.bagian:
+            raise JadwalError(f"\"{ref.bagian}\" dan minggu ke-{n} bertentangan", teks)
+        a, z = rentang_minggu(t, b, n)
+        return _Jendela(a, z, minggu=n)
+    a, z = jendela_bulan(t, b, ref.panjang)
+    if ref.bagian:
+        a, z = bagian_jendela(a, z, ref.bagian)
+        return _Jendela(a, z, akhir=ref.bagian == "akhir")
+    return _Jendela(a, z, bulan_n=ref.panjang)
 
 
-def _angka_urut(tok: _Token | None) -> int | None:
-    """A number after "ke"/"triwulan"/"semester": arabic, roman, or a word."""
-    if tok is None:
-        return None
-    if tok.jenis == "angka":
-        return int(tok.nilai)  # type: ignore[arg-type]
-    if tok.jenis == "kata":
-        kata = {"satu": 1, "pertama": 1, "dua": 2, "kedua": 2, "tiga": 3, "ketiga": 3,
-                "empat": 4, "keempat": 4, "lima": 5, "kelima": 5}
-        if tok.nilai in kata:
-            return kata[tok.nilai]  # type: ignore[index]
-        try:
-            return dari_romawi(str(tok.nilai))
-        except ValueError:
-            return None
-    return None
+def _jendela_butir(b: Butir, teks: str) -> _Jendela:
+    awal = _jendela_ref(b.awal, teks)
+    if b.akhir is None:
+        return awal
+    akhir = _jendela_ref(b.akhir, teks)
+    if akhir.selesai < awal.mulai or akhir.mulai < awal.mulai:
+        raise JadwalError(f"rentang terbalik: {b.awal.teks} {b.awal.tahun} sesudah {b.akhir.teks} {b.akhir.tahun}", teks)
+    bulan_n = (akhir.selesai.year - awal.mulai.year) * 12 + akhir.selesai.month - awal.mulai.month + 1
+    return _Jendela(awal.mulai, akhir.selesai, akhir=akhir.akhir, bulan_n=max(bulan_n, 2))
 
 
-def _saran(kata: str) -> str:
-    dekat = difflib.get_close_matches(kata, list(_kata_bulan()), n=1, cutoff=0.75)
-    return f" (maksud Anda \"{nama_bulan(_kata_bulan()[dekat[0]])}\"?)" if dekat else ""
-
-
-class _Pembaca:
-    """Reads the token list left to right; see the module docstring for the grammar."""
-
-    def __init__(self, teks: str):
-        self.teks = teks
-        self.tok = _token(teks)
-        self.i = 0
-        self.hasil = _Bacaan()
-        self.tanpa_tahun: list[_Ref] = []
-        self.tanpa_minggu: list[_Ref] = []
-        self.rentang_menunggu = False
-        self.modifier_akhir: bool | None = None  # "awal"/"akhir" before a month
-        self._tahun_umum: int | None = None  # a year after everything already dated
-
-    def galat(self, pesan: str) -> JadwalError:
-        return JadwalError(pesan, self.teks)
-
-    def lihat(self, geser: int = 0) -> _Token | None:
-        j = self.i + geser
-        return self.tok[j] if j < len(self.tok) else None
-
-    def ambil(self) -> _Token:
-        t = self.tok[self.i]
-        self.i += 1
-        return t
-
-    def baca(self) -> _Bacaan:
-        sebelumnya: _Token | None = None
-        while self.i < len(self.tok):
-            t = self.ambil()
-            if t.jenis == "bulan":
-                self._bulan(t, sebelumnya)
-            elif t.jenis == "tahun":
-                self._tahun(t)
-            elif t.jenis == "rentang":
-                if not self.hasil.butir or sebelumnya is None or sebelumnya.jenis not in ("bulan", "tahun", "angka", "kata"):
-                    raise self.galat("tanda rentang tanpa bulan di depannya")
-                self.rentang_menunggu = True
-            elif t.jenis == "sep":
-                if self.rentang_menunggu:
-                    raise self.galat("rentang tanpa bulan akhir")
-            elif t.jenis == "angka":
-                raise self.galat(f"angka \"{t.teks}\" tidak jelas maksudnya (tahun ditulis 4 angka)")
-            else:
-                self._kata(t)
-            sebelumnya = t
-        if self.rentang_menunggu:
-            raise self.galat("rentang tanpa bulan akhir")
-        if self.modifier_akhir is not None:
-            raise self.galat("\"awal\"/\"akhir\" tanpa bulan")
-        return self.hasil
-
-    # -- pieces ------------------------------------------------------------
-
-    def _ref_baru(self, bulan: int) -> _Ref:
-        ref = _Ref(bulan)
-        if self.modifier_akhir is not None:
-            if self.modifier_akhir:
-                ref.akhir = True
-            else:
-                ref.minggu = 1
-            self.modifier_akhir = None
-        self.tanpa_tahun.append(ref)
-        return ref
-
-    def _bulan(self, t: _Token, sebelumnya: _Token | None) -> None:
-        ref = self._ref_baru(int(t.nilai))  # type: ignore[arg-type]
-        butir = self.hasil.butir
-        if self.rentang_menunggu:
-            self.rentang_menunggu = False
-            terakhir = butir[-1]
-            if terakhir.awal is not None:
-                raise self.galat("rentang bersambung (dua tanda rentang berturut-turut)")
-            terakhir.awal, terakhir.akhir = terakhir.akhir, ref
-            self.tanpa_minggu = [ref]
-            return
-        if sebelumnya is not None and sebelumnya.jenis == "bulan" and butir and butir[-1].awal is None:
-            # "Januari Desember": the dash was lost (PDF extraction); read as a span.
-            terakhir = butir[-1]
-            terakhir.awal, terakhir.akhir = terakhir.akhir, ref
-            self.tanpa_minggu = [ref]
-            self.hasil.peringatan.append(
-                f"\"{sebelumnya.teks} {t.teks}\" tanpa tanda hubung dibaca sebagai rentang "
-                f"{nama_bulan(terakhir.awal.bulan)}–{nama_bulan(ref.bulan)}"
-            )
-            return
-        butir.append(_Butir(akhir=ref))
-        self.tanpa_minggu.append(ref)
-
-    def _tahun(self, t: _Token) -> None:
-        tahun = int(t.nilai)  # type: ignore[arg-type]
-        if not 1900 <= tahun <= 2200:
-            raise self.galat(f"tahun {tahun} tidak masuk akal")
-        if not self.tanpa_tahun:
-            if self.hasil.butir or self.hasil.berkala:
-                # "Setiap bulan tahun 2026" or a repeated year: applies to what has one.
-                self._tahun_umum = tahun
-                return
-            raise self.galat(f"tahun {tahun} tanpa bulan di depannya")
-        for ref in self.tanpa_tahun:
-            ref.tahun = tahun
-        self.tanpa_tahun = []
-
-    def _minggu(self, kata: str) -> None:
-        n_tok = self.lihat()
-        if n_tok is not None and n_tok.jenis == "kata" and n_tok.nilai == "ke":
-            self.ambil()
-            n_tok = self.lihat()
-        n = _angka_urut(n_tok)
-        if n is None:
-            raise self.galat(f"\"{kata}\" harus diikuti nomor minggu, mis. \"{kata} ke-2\"")
-        self.ambil()
-        if not 1 <= n <= MINGGU_MAKS:
-            raise self.galat(f"{kata} ke-{n} tidak ada: sebulan paling banyak {MINGGU_MAKS} minggu")
-        if not self.tanpa_minggu:
-            raise self.galat(f"{kata} ke-{n} tanpa bulan di depannya")
-        for ref in self.tanpa_minggu:
-            if ref.akhir:
-                raise self.galat(f"\"akhir\" dan {kata} ke-{n} bertentangan")
-            ref.minggu = n
-        self.tanpa_minggu = []
-
-    def _periode(self, jenis: str, panjang: int) -> None:
-        """"triwulan II", "TW 3", "semester 1": a span of 3 or 6 months; or a recurrence."""
-        n_tok = self.lihat()
-        if n_tok is not None and n_tok.jenis == "kata" and n_tok.nilai == "ke":
-            self.ambil()
-            n_tok = self.lihat()
-        n = _angka_urut(n_tok)
-        jumlah = 12 // panjang
-        if n is None:
-            # "Setiap Triwulan April, Juli, …" or "triwulan" alone: recurring.
-            self.hasil.berkala = jenis
-            return
-        self.ambil()
-        if not 1 <= n <= jumlah:
-            raise self.galat(f"{jenis} ke-{n} tidak ada (1–{jumlah})")
-        awal = self._ref_baru(panjang * (n - 1) + 1)
-        akhir = _Ref(panjang * n)
-        self.tanpa_tahun.append(akhir)
-        self.hasil.butir.append(_Butir(akhir=akhir, awal=awal, periode=jenis))
-        self.tanpa_minggu = [akhir]
-
-    def _kata(self, t: _Token) -> None:
-        kata = str(t.nilai)
-        if kata in _SETIAP:
-            self._setiap(kata)
-        elif kata in _TRIWULAN:
-            self._periode("triwulan", 3)
-        elif kata in _SEMESTER:
-            self._periode("semester", 6)
-        elif kata in _MINGGU:
-            self._minggu(kata)
-        elif kata in ("awal", "akhir"):
-            if self.modifier_akhir is not None:
-                raise self.galat("\"awal\"/\"akhir\" berturut-turut")
-            nxt = self.lihat()
-            if nxt is not None and nxt.jenis == "kata" and nxt.nilai == "bulan" and self.hasil.berkala == "bulan":
-                self.ambil()
-                self.hasil.akhir_periode = kata == "akhir"
-                return
-            self.modifier_akhir = kata == "akhir"
-        elif kata == "tahun":
-            nxt = self.lihat()
-            if nxt is None or nxt.jenis != "tahun":
-                raise self.galat("\"tahun\" harus diikuti tahun 4 angka")
-        elif kata in _ABAIKAN or kata in _KUALIFIKASI:
-            return
-        else:
-            raise self.galat(f"kata \"{t.teks}\" tidak dikenal{_saran(kata)}")
-
-    def _setiap(self, kata: str) -> None:
-        if kata == "perbulan":
-            self.hasil.berkala = "bulan"
-            return
-        nxt = self.lihat()
-        if nxt is not None and nxt.jenis == "kata" and nxt.nilai in ("awal", "akhir"):
-            self.ambil()
-            nxt2 = self.lihat()
-            if nxt2 is None or nxt2.nilai != "bulan":
-                raise self.galat(f"\"{kata} {nxt.teks}\" harus diikuti \"bulan\"")
-            self.ambil()
-            self.hasil.berkala = "bulan"
-            self.hasil.akhir_periode = nxt.nilai == "akhir"
-            return
-        if nxt is None or nxt.jenis != "kata":
-            raise self.galat(f"\"{kata}\" harus diikuti bulan, triwulan atau semester")
-        if nxt.nilai == "bulan":
-            self.ambil()
-            self.hasil.berkala = "bulan"
-        elif nxt.nilai in _TRIWULAN:
-            self.ambil()
-            self.hasil.berkala = "triwulan"
-        elif nxt.nilai in _SEMESTER:
-            self.ambil()
-            self.hasil.berkala = "semester"
-        elif nxt.nilai in _MINGGU:
-            raise self.galat("jadwal mingguan tidak didukung; isi kolom `jadwal` dengan bulan-bulannya")
-        else:
-            raise self.galat(f"\"{kata} {nxt.teks}\" tidak dikenal: yang dikenal setiap bulan/triwulan/semester")
+def _potong(j: _Jendela, bulan: int, bagian: str | None) -> list[_Jendela]:
+    """A window cut into calendar units (months, quarters, …), each maybe narrowed to a part."""
+    hasil = []
+    for a, z in potong_satuan(j.mulai, j.selesai, bulan):
+        if bagian:
+            a, z = bagian_jendela(a, z, bagian)
+        hasil.append(_Jendela(a, z, akhir=bagian == "akhir"))
+    return hasil
 
 
 # --------------------------------------------------------------------------- meaning
 
-def _bulan_antara(awal: tuple[int, int], akhir: tuple[int, int]) -> list[tuple[int, int]]:
-    hasil = []
-    t, b = awal
-    while (t, b) <= akhir:
-        hasil.append((t, b))
-        t, b = (t + 1, 1) if b == 12 else (t, b + 1)
-    return hasil
+@dataclass(frozen=True)
+class UlangBaris:
+    """A recurrence a row's own text states: its unit, the words found and their column."""
+
+    satuan: str
+    kata: str
+    kolom: str
 
 
-def baca(teks: str, tahun: int) -> Jadwal:
-    """Read a target-time phrase of a plan for year `tahun`.
+def ulang_baris(konteks: KonteksBaris) -> tuple[UlangBaris | None, str | None]:
+    """The recurrence the row's text states, or a warning when it names two different units."""
+    temuan: dict[str, UlangBaris] = {}
+    for kolom, teks in konteks.teks:
+        for m in _pola_ulang().finditer(teks):
+            satuan = K.ULANG_BARIS[re.sub(r"\s+", " ", m.group(0).lower())]
+            temuan.setdefault(satuan, UlangBaris(satuan, m.group(0), kolom))
+    if len(temuan) > 1:
+        kata = " dan ".join(f"\"{u.kata}\"" for u in temuan.values())
+        return None, f"baris menyebut {kata}: rentang tetap dibaca satu kejadian"
+    return next(iter(temuan.values()), None), None
+
+
+@lru_cache(maxsize=1)
+def _pola_ulang() -> re.Pattern[str]:
+    kata = sorted(K.ULANG_BARIS, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in kata) + r")(?!\w)", re.I)
+
+
+def _tahuni(f: Frasa, tahun: int) -> list[str]:
+    """Give every point a year (its own, the phrase's, else the plan's); warn of other years."""
+    dasar = f.tahun_umum or tahun
+    lain = set()
+    for b in f.butir:
+        for ref in (b.awal, b.akhir):
+            if ref is not None:
+                ref.tahun = ref.tahun or dasar
+                lain.add(ref.tahun)
+    if not f.butir:
+        lain.add(dasar)
+    return [f"tahun {t} di luar tahun rencana {tahun}" for t in sorted(lain - {tahun})]
+
+
+def baca(teks: str, tahun: int, konteks: KonteksBaris | None = None) -> Jadwal:
+    """Read a target-time phrase of a plan for year `tahun` (with its row's `konteks`).
 
     Raises `JadwalError` (naming the text and what is wrong) when it cannot be read.
     """
     if not teks or not teks.strip():
         raise JadwalError("target waktu kosong", teks or "")
-    pembaca = _Pembaca(teks)
-    bacaan = pembaca.baca()
-    tahun_dasar = pembaca._tahun_umum or tahun
-    for butir in bacaan.butir:
-        for ref in (butir.awal, butir.akhir):
-            if ref is not None and ref.tahun is None:
-                ref.tahun = tahun_dasar
-    peringatan = list(bacaan.peringatan)
+    f = urai(teks)
+    konteks = konteks or KonteksBaris()
+    peringatan = [*f.peringatan, *_tahuni(f, tahun)]
+    jendela = [_jendela_butir(b, teks) for b in f.butir]
+    dasar = f.tahun_umum or tahun
+    tahun_penuh = _Jendela(*jendela_bulan(dasar, 1, 12), bulan_n=12)
+    if f.hari_ulang:
+        kejadian, bentuk, bacaan = _hari_ulang(f, jendela or [tahun_penuh], peringatan)
+    elif f.ulang_bulan:
+        jendela = _ulang(f.ulang_bulan, f.ulang_bagian, jendela or [tahun_penuh])
+        jendela = _dalam_bulan(f, jendela, peringatan)
+        di = "pada waktu yang disebut" if f.butir else f"sepanjang tahun {dasar}"
+        bentuk, bacaan = Bentuk.BERKALA, f"berulang setiap {_satuan_teks(f)} {di}: {len(jendela)} kejadian"
+        kejadian = None
+    else:
+        bentuk, bacaan, jendela = _bentuk(jendela, konteks, peringatan)
+        kejadian = None
+    hari = f.hari_tetap if f.hari_tetap is not None else konteks.hari
+    if kejadian is None:
+        kejadian = [Kejadian.jendela(j.mulai, j.selesai, minggu=j.minggu, akhir=j.akhir, hari=hari,
+                                     tanggal_tetap=j.tetap) for j in jendela]
+    kejadian = _tetapkan(kejadian, konteks.tanggal, peringatan)
+    urut = tuple(sorted(set(kejadian), key=_urutan))
+    libur = [k.tanggal_tetap for k in urut if k.tanggal_tetap and not hari_kerja(k.tanggal_tetap)]
+    if libur:
+        peringatan.append("tanggal yang ditulis bukan hari kerja: " + ", ".join(tulis_tanggal(d) for d in libur)
+                          + "; acaranya tetap pada tanggal itu, tenggatnya hari kerja berikutnya")
+    return Jadwal(teks=teks, bentuk=bentuk, kejadian=urut, peringatan=tuple(peringatan),
+                  bacaan=bacaan, penjelasan=jelaskan_token(f))
 
-    for butir in bacaan.butir:
-        if butir.awal is not None and butir.awal.kunci(tahun) > butir.akhir.kunci(tahun):
-            raise JadwalError(
-                f"rentang terbalik: {nama_bulan(butir.awal.bulan)} {butir.awal.tahun} sesudah "
-                f"{nama_bulan(butir.akhir.bulan)} {butir.akhir.tahun}", teks)
-        for ref in (butir.awal, butir.akhir):
-            if ref is not None and ref.minggu and ref.minggu > jumlah_minggu(ref.tahun, ref.bulan):  # type: ignore[arg-type]
-                raise JadwalError(
-                    f"{nama_bulan(ref.bulan)} {ref.tahun} tidak punya minggu ke-{ref.minggu}", teks)
 
-    tahun_lain = sorted({r.tahun for b in bacaan.butir for r in (b.awal, b.akhir) if r and r.tahun != tahun})
-    for t in tahun_lain:
-        peringatan.append(f"tahun {t} di luar tahun rencana {tahun}")
-
-    kejadian, bentuk = _kejadian(bacaan, tahun_dasar, teks)
-    return Jadwal(teks=teks, bentuk=bentuk, kejadian=tuple(sorted(set(kejadian), key=_urutan)), peringatan=tuple(peringatan))
+def _ulang(bulan: int, bagian: str | None, jendela: list[_Jendela]) -> list[_Jendela]:
+    """Recurrence of `bulan` months over the written windows: one that fits stays, longer
+    ones are cut into calendar units."""
+    hasil: list[_Jendela] = []
+    for j in jendela:
+        if j.bulan_n > bulan:
+            hasil.extend(_potong(j, bulan, bagian))
+        elif bagian and not (j.minggu or j.tetap):  # "setiap akhir bulan Maret, Juni"
+            a, z = bagian_jendela(j.mulai, j.selesai, bagian)
+            hasil.append(_Jendela(a, z, akhir=bagian == "akhir"))
+        else:
+            hasil.append(j)
+    return hasil
 
 
-def _kejadian(bacaan: _Bacaan, tahun: int, teks: str) -> tuple[list[Kejadian], Bentuk]:
-    def dari(ref: _Ref) -> Kejadian:
-        return Kejadian(ref.tahun or tahun, ref.bulan, ref.minggu, ref.akhir)
-
-    if bacaan.berkala:
-        langkah = {"bulan": 1, "triwulan": 3, "semester": 6}[bacaan.berkala]
-        if not bacaan.butir:
-            bulan = [(tahun, b) for b in range(langkah, 13, langkah)]
-            return [Kejadian(t, b, None, bacaan.akhir_periode) for t, b in bulan], Bentuk.BERKALA
-        hasil: list[Kejadian] = []
-        for butir in bacaan.butir:
-            if butir.awal is None:
-                k = dari(butir.akhir)
-                hasil.append(Kejadian(k.tahun, k.bulan, k.minggu, k.akhir or bacaan.akhir_periode))
+def _dalam_bulan(f: Frasa, jendela: list[_Jendela], peringatan: list[str]) -> list[_Jendela]:
+    """"minggu pertama setiap bulan", "setiap tanggal 10": that week or day of each month."""
+    if f.ulang_minggu is None and f.ulang_tanggal is None:
+        return jendela
+    hasil, tidak_ada = [], []
+    for j in jendela:
+        t, b = j.selesai.year, j.selesai.month
+        if f.ulang_tanggal is not None:
+            if f.ulang_tanggal > jumlah_hari(t, b):
+                tidak_ada.append(f"{nama_bulan(b)} {t}")
                 continue
-            for t, b in _bulan_antara(butir.awal.kunci(tahun), butir.akhir.kunci(tahun)):
-                # Within a span, a quarterly/semester recurrence falls on period ends.
-                if b % langkah == 0 or butir.periode == bacaan.berkala:
-                    if butir.periode == bacaan.berkala and (t, b) != butir.akhir.kunci(tahun):
-                        continue
-                    hasil.append(Kejadian(t, b, None, bacaan.akhir_periode))
-        if not hasil:
-            raise JadwalError(f"rentang tidak memuat akhir {bacaan.berkala} mana pun", teks)
-        return hasil, Bentuk.BERKALA
-
-    if not bacaan.butir:
-        raise JadwalError("tidak ada bulan yang bisa dibaca", teks)
-    if len(bacaan.butir) == 1:
-        butir = bacaan.butir[0]
-        if butir.awal is None:
-            return [dari(butir.akhir)], Bentuk.SEKALI
-        return [dari(butir.akhir)], Bentuk.RENTANG
-    return [dari(b.akhir) for b in bacaan.butir], Bentuk.DAFTAR
+            d = dt.date(t, b, f.ulang_tanggal)
+            hasil.append(_Jendela(d, d, tetap=d))
+            continue
+        n = jumlah_minggu(t, b) if f.ulang_minggu == -1 else f.ulang_minggu
+        if n > jumlah_minggu(t, b):  # type: ignore[operator]
+            tidak_ada.append(f"{nama_bulan(b)} {t}")
+            continue
+        a, z = rentang_minggu(t, b, n)  # type: ignore[arg-type]
+        hasil.append(_Jendela(a, z, minggu=n))
+    if tidak_ada:
+        apa = f"tanggal {f.ulang_tanggal}" if f.ulang_tanggal is not None else f"minggu ke-{f.ulang_minggu}"
+        peringatan.append(f"{apa} tidak ada pada " + ", ".join(tidak_ada) + "; bulan itu dilewati")
+    if not hasil:
+        raise JadwalError("tidak ada bulan yang memuatnya", f.teks)
+    return hasil
 
 
-def baca_untuk_baris(id_baris: str, teks: str, tahun: int, berkas: str | None = None) -> Jadwal:
-    """`baca`, with errors naming the plan row."""
+def _satuan_teks(f: Frasa) -> str:
+    teks = str(f.ulang)
+    if f.ulang_minggu is not None:
+        teks += ", minggu " + ("terakhir" if f.ulang_minggu == -1 else f"ke-{f.ulang_minggu}")
+    if f.ulang_tanggal is not None:
+        teks += f", tanggal {f.ulang_tanggal}"
+    return teks
+
+
+def _bentuk(jendela: list[_Jendela], konteks: KonteksBaris, peringatan: list[str]) -> tuple[Bentuk, str, list[_Jendela]]:
+    """Shape of a phrase without recurrence words; a span recurs when its row says so."""
+    if len(jendela) > 1:
+        urut = sorted(jendela, key=lambda j: (j.mulai, j.selesai))
+        tindih = [(a, b) for a, b in zip(urut, urut[1:]) if b.mulai <= a.selesai]
+        if tindih:
+            a, b = tindih[0]
+            peringatan.append(f"kejadian bertumpang tindih: {_rentang_teks(a.mulai, a.selesai)} dan "
+                              f"{_rentang_teks(b.mulai, b.selesai)}; periksa apakah maksudnya satu kejadian")
+        return Bentuk.DAFTAR, f"daftar: {len(jendela)} kejadian", jendela
+    j = jendela[0]
+    if j.bulan_n == 1 and (j.selesai - j.mulai).days < 31:
+        return Bentuk.SEKALI, f"sekali: {_rentang_teks(j.mulai, j.selesai)}", jendela
+    ulang, ragu = ulang_baris(konteks)
+    if ragu:
+        peringatan.append(ragu)
+    if ulang is not None:
+        potong = _ulang(K.UNIT_BULAN[ulang.satuan], None, jendela)
+        pesan = (f"rentang {_rentang_teks(j.mulai, j.selesai)} dibaca berulang setiap {ulang.satuan} "
+                 f"karena {ulang.kolom} menyebut \"{ulang.kata}\": {len(potong)} kejadian")
+        peringatan.append(pesan)
+        return Bentuk.BERKALA, pesan, potong
+    return Bentuk.RENTANG, (
+        f"rentang: satu kejadian dari {_rentang_teks(j.mulai, j.selesai)}, jatuh tempo "
+        f"{tulis_tanggal(tenggat_jendela(j.mulai, j.selesai))}; bila pekerjaannya berulang, tulis "
+        "\"per bulan\" di langkah aksi atau bukti fisik barisnya (satu kejadian per bulan)"), jendela
+
+
+def _hari_ulang(f: Frasa, jendela: list[_Jendela], peringatan: list[str]) -> tuple[list[Kejadian], Bentuk, str]:
+    """"setiap hari Senin": one occurrence per such working day in the windows."""
+    hari = set(f.hari_ulang)
+    kejadian, libur = [], []
+    for j in jendela:
+        for d in hari_dalam(j.mulai, j.selesai, hari):
+            if hari_kerja(d):
+                kejadian.append(Kejadian.jendela(d, d, minggu=minggu_ke(d), hari=d.weekday()))
+            else:
+                libur.append(d)
+    nama = " dan ".join(K.nama_hari(h) for h in sorted(hari))
+    if libur:
+        peringatan.append(f"{len(libur)} hari {nama} libur, dilewati: " + ", ".join(tulis_tanggal(d) for d in libur))
+    if not kejadian:
+        raise JadwalError(f"tidak ada hari {nama} yang merupakan hari kerja", f.teks)
+    return kejadian, Bentuk.BERKALA, f"berulang setiap hari {nama}: {len(kejadian)} kejadian"
+
+
+def _tetapkan(kejadian: list[Kejadian], tanggal: dt.date | None, peringatan: list[str]) -> list[Kejadian]:
+    """The row's fixed date goes to the occurrence whose window holds it (or the only one)."""
+    if tanggal is None:
+        return kejadian
+    from dataclasses import replace
+
+    cocok = [k for k in kejadian if k.mulai <= tanggal <= k.selesai] or (kejadian if len(kejadian) == 1 else [])
+    if not cocok:
+        peringatan.append(f"rapat.tanggal {tulis_tanggal(tanggal)} di luar semua jendela; tidak dipakai")
+        return kejadian
+    return [replace(k, tanggal_tetap=tanggal) if k is cocok[0] else k for k in kejadian]
+
+
+def _rentang_teks(a: dt.date, z: dt.date) -> str:
+    return tulis_tanggal(a) if a == z else f"{tulis_tanggal(a)} s.d. {tulis_tanggal(z)}"
+
+
+def jelaskan_token(f: Frasa) -> tuple[str, ...]:
+    """One line per token: what was written and how the grammar read it."""
+    return tuple(f"\"{t.teks}\" → {t.arti or 'dibaca bersama kata sebelumnya'}" for t in f.token)
+
+
+# --------------------------------------------------------------------------- rows and plans
+
+def konteks_baris(baris: "Baris") -> KonteksBaris:
+    """A row's recurrence words and fixed weekday/date (from `rapat.hari` / `rapat.tanggal`)."""
+    rapat = baris.rapat
+    hari = getattr(rapat, "hari", None) if rapat else None
+    tanggal = dt.date.fromisoformat(rapat.tanggal) if rapat and rapat.tanggal else None
+    return KonteksBaris(teks=(("langkah aksi", baris.langkah_aksi), ("bukti fisik", baris.bukti_fisik)),
+                        hari=K.kata_hari()[hari.lower()] if hari else None, tanggal=tanggal)
+
+
+def baca_untuk_baris(id_baris: str, teks: str, tahun: int, berkas: str | None = None,
+                     konteks: KonteksBaris | None = None) -> Jadwal:
+    """`baca`, with errors naming the plan file and row."""
     try:
-        return baca(teks, tahun)
+        return baca(teks, tahun, konteks)
     except JadwalError as e:
         raise ZiError(f"target waktu tidak terbaca: {e.pesan}", berkas, f"baris {id_baris}") from e
+
+
+def baca_baris(baris: "Baris", tahun: int, berkas: str | None = None) -> Jadwal:
+    """One row's schedule: its `jadwal` override if present, else its target time, read
+    with what the row itself says (recurrence words, `rapat.hari`, `rapat.tanggal`)."""
+    return baca_untuk_baris(baris.id, baris.frasa_jadwal, tahun, berkas, konteks_baris(baris))
+
+
+def baca_rencana(rencana: "Rencana", baris: Iterable["Baris"] | None = None) -> dict[str, Jadwal]:
+    """Every row's schedule; all unreadable rows at once (`ZiErrors`) rather than the first."""
+    hasil: dict[str, Jadwal] = {}
+    galat: list[ZiError] = []
+    for b in rencana.baris if baris is None else baris:
+        try:
+            hasil[b.id] = baca_baris(b, rencana.tahun, rencana.berkas)
+        except ZiError as e:
+            galat.append(e)
+    if galat:
+        raise ZiErrors(galat)
+    return hasil

@@ -20,6 +20,7 @@ class Temuan:
     masalah: list[str] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
     info: list[str] = field(default_factory=list)
+    tak_terbaca: int = 0  # plan rows whose target time cannot be read (bad input: exit 2)
 
 
 def periksa(berkas_rencana: str | Path | None = None, folder_data: str | Path | None = None,
@@ -38,10 +39,14 @@ def periksa(berkas_rencana: str | Path | None = None, folder_data: str | Path | 
                 jb = jadwal_baris(rencana, baris)
             except ZiError as e:
                 t.masalah.append(str(e))
+                t.tak_terbaca += 1
                 continue
             jumlah_kejadian += len(jb.jadwal.kejadian)
             tanpa_naskah += not jb.jenis
             t.peringatan.extend(f"{rencana.berkas}, baris {baris.id}: {p}" for p in jb.jadwal.peringatan)
+            if "undangan_rapat" in jb.jenis and not (baris.rapat and baris.rapat.acara):  # H5
+                t.peringatan.append(f"{rencana.berkas}, baris {baris.id}: rapat tanpa rapat.acara; acara dan Hal "
+                                    "undangan diturunkan dari komponen (tulis rapat.acara)")
         t.info.append(f"{rencana.berkas}: {len(rencana.baris)} baris, {jumlah_kejadian} kejadian, "
                       f"{tanpa_naskah} baris tanpa naskah")
     try:

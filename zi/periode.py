@@ -47,6 +47,19 @@ class Periode:
     def setahun(cls, tahun: int) -> Periode:
         return cls(tahun, "tahun", 1)
 
+    @classmethod
+    def dari_jendela(cls, mulai: dt.date, selesai: dt.date) -> Periode | None:
+        """The period whose days are exactly `mulai`..`selesai` (a whole month, triwulan,
+        semester or year), or None for any other span."""
+        if mulai.year != selesai.year or mulai.day != 1:
+            return None
+        for satuan, panjang in _PANJANG.items():
+            if (mulai.month - 1) % panjang == 0:
+                p = cls(mulai.year, satuan, (mulai.month - 1) // panjang + 1)  # type: ignore[arg-type]
+                if p.selesai == selesai:
+                    return p
+        return None
+
     # ------------------------------------------------------------------ months and days
 
     @property

@@ -25,12 +25,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from zi.arsip.berkas import di_dalam, nama_aman, sha256_berkas, tulis_atomik
+from zi.arsip.berkas import di_dalam, tulis_atomik
+from zi.arsip.tata import folder_baris
 from zi.galat import ZiError
+from zi.jadwal import Kejadian
 from zi.rencana import Rencana
+
+if TYPE_CHECKING:
+    from zi.periode import Periode
 
 FOLDER = "realisasi"
 LEMBAR = "Realisasi"
@@ -44,8 +49,6 @@ BARIS_VALIDASI = 2000  # the status dropdown and date check cover at least this 
 
 _AKRONIM = {"WBK", "WBBM", "KPU", "SDM", "ZI", "WBK/WBBM"}
 _KATA_KECIL = {"dan", "untuk", "yang", "di", "ke", "dari", "atau", "pada", "dengan"}
-_DRAF_BARU = re.compile(r" \(draf baru( \d+)?\)\.[^.]+$")
-_ABAIKAN = {"thumbs.db", "desktop.ini", ".ds_store"}
 
 
 @dataclass(frozen=True)
@@ -91,22 +94,37 @@ def jalur_realisasi(akar: Path, tahun: int) -> Path:
 
 
 def kode_periode(tahun: int, awal: int, akhir: int) -> str:
-    """The canonical code of a period read by `baca_periode`: 2026, 2026-S1, 2026-TW2."""
+    """The canonical code of a period (kept for callers of the tuple form)."""
+    from zi.periode import Periode
+
     if (awal, akhir) == (1, 12):
-        return str(tahun)
+        return Periode.setahun(tahun).kode
     if akhir - awal == 5:
-        return f"{tahun}-S{akhir // 6}"
-    return f"{tahun}-TW{akhir // 3}"
+        return Periode(tahun, "semester", akhir // 6).kode
+    return Periode(tahun, "triwulan", akhir // 3).kode
 
 
-def periode_rencana(rencana: Rencana, periode: str | None, asal: str = "--periode") -> tuple[int, int, int, str]:
+def periode_rencana(rencana: Rencana, periode: "str | Periode | None", asal: str = "--periode") -> "Periode":
     """The period asked for (default: the plan's whole year), which must lie in the plan's year."""
-    from zi.masukan import baca_periode
+    from zi.periode import Periode, baca_periode
 
-    tahun, awal, akhir, label = baca_periode(periode or str(rencana.tahun), asal)
-    if tahun != rencana.tahun:
-        raise ZiError(f"periode {periode} di luar rencana tahun {rencana.tahun}", lokasi=f"argumen {asal}")
-    return tahun, awal, akhir, label
+    p = periode if isinstance(periode, Periode) else baca_periode(periode or str(rencana.tahun), asal)
+    if p.tahun != rencana.tahun:
+        raise ZiError(f"periode {p.kode} di luar rencana tahun {rencana.tahun}", lokasi=f"argumen {asal}")
+    return p
+
+
+def tenggat(k: Kejadian) -> dt.date:
+    """An occurrence's due date: the last working day of its window (`Kejadian.tenggat`;
+    computed here from the month or week while zi.jadwal does not provide it yet)."""
+    from zi.kalender import hari_kerja_sebelum, jumlah_hari, rentang_minggu
+
+    ada = getattr(k, "tenggat", None)
+    if isinstance(ada, dt.date):
+        return ada
+    akhir = rentang_minggu(k.tahun, k.bulan, k.minggu)[1] if k.minggu else \
+        dt.date(k.tahun, k.bulan, jumlah_hari(k.tahun, k.bulan))
+    return hari_kerja_sebelum(akhir)
 
 
 # --------------------------------------------------------------------------- plan lines
@@ -121,7 +139,14 @@ class Butir:
     langkah_aksi: str
     bukti_fisik: str
     bulan: str  # YYYY-MM
-    jatuh_tempo: dt.date
+    tenggat: dt.date  # the due date: last working day of the occurrence's window
+    komponen: str = ""
+    di_luar_tahun: bool = False  # due outside the plan's year: a data problem, never lateness
+    target_waktu: str = ""
+
+    @property
+    def jatuh_tempo(self) -> dt.date:
+        return self.tenggat
 
     @property
     def kunci(self) -> tuple[str, str]:
@@ -132,19 +157,22 @@ class Butir:
         return f"{self.area}. {self.area_judul}"
 
 
-def butir_rencana(rencana: Rencana, sampai: tuple[int, int] | None = None) -> list[Butir]:
-    """Every occurrence of every plan row due up to (year, month) `sampai` (inclusive; all
-    when None), ordered by due date then row id."""
+def butir_rencana(rencana: Rencana, sampai: "tuple[int, int] | Periode | None" = None) -> list[Butir]:
+    """Every occurrence of every plan row due up to the end of `sampai` (a period, or
+    (year, month) inclusive; all when None), ordered by due date then row id."""
     from zi.buat import susun_jadwal
 
+    if sampai is not None and not isinstance(sampai, tuple):
+        sampai = (sampai.tahun, sampai.bulan_akhir)
     hasil = []
     for jb in susun_jadwal(rencana):
         b = jb.baris
         for k in jb.jadwal.kejadian:
             if sampai is None or (k.tahun, k.bulan) <= sampai:
                 hasil.append(Butir(b.id, b.area, judul_area(rencana.area[b.area]), b.langkah_aksi,
-                                   b.bukti_fisik, k.kode_bulan, k.tanggal()))
-    return sorted(hasil, key=lambda x: (x.jatuh_tempo, x.id))
+                                   b.bukti_fisik, k.kode_bulan, tenggat(k), b.komponen, k.tahun != rencana.tahun,
+                                   b.target_waktu))
+    return sorted(hasil, key=lambda x: (x.tenggat, x.id))
 
 
 # --------------------------------------------------------------------------- evidence
@@ -157,42 +185,36 @@ class Bukti:
     asal: str  # ASAL_DRAF, ASAL_DISUNTING or ASAL_STAF
 
 
-def folder_baris(akar: Path, bulan: str, baris_id: str) -> Path:
-    """`<archive>/<YYYY>/<MM>/<row id>/`: where a row's drafts and evidence of a month live."""
-    return akar / bulan[:4] / bulan[5:7] / nama_aman(baris_id)
 
-
-def _diabaikan(p: Path, folder: Path) -> bool:
-    bagian = p.relative_to(folder).parts
-    return ("_riwayat" in bagian or any(b.startswith(".") for b in bagian) or p.name.startswith("~$")
-            or p.name.lower() in _ABAIKAN or bool(_DRAF_BARU.search(p.name)))
-
-
-def cari_bukti(akar: Path, kunci: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Bukti]]:
+def cari_bukti(akar: Path, kunci: Iterable[tuple[str, str]], tanpa_jenis: frozenset[str] = frozenset(),
+               tanpa_judul: tuple[str, ...] = ()) -> dict[tuple[str, str], list[Bukti]]:
     """Evidence per (row id, month): the row's drafts in the archive registry (still on
     disk; "disunting" when a person changed them) and any other file staff put in the
-    row's folder for that month. Superseded versions (`_riwayat`), zi's temporary files
-    (".zi-…"), Office lock files and unregistered "(draf baru)" drafts are not evidence."""
+    row's folder for that month. What counts as a file of the archive is the archive's
+    rule (`zi.arsip.tata`); a "(draf baru)" awaiting a person's choice is not evidence.
+    Drafts of the kinds in `tanpa_jenis` are left out (reports never cite each other), and so
+    are unregistered files titled like them (`tanpa_judul`: what a run killed before recording
+    its draft leaves, which the next run adopts — never staff's evidence)."""
+    from zi.arsip.kebijakan import keadaan
     from zi.arsip.registri import Registri
+    from zi.arsip.tata import berkas_isi, draf_baru
 
     dicari = set(kunci)
     with Registri.buka(akar, tulis=False) as reg:
         catatan = reg.semua()
-    terdaftar = {c.path for c in catatan}
+        pdf_draf = {v.path for v in reg.semua_pdf().values()}  # a draft's PDF (zi.pdf) is that draft, not staff's
+    terdaftar = {c.path for c in catatan} | pdf_draf
     hasil: dict[tuple[str, str], list[Bukti]] = {k: [] for k in dicari}
     for c in catatan:
-        k = (c.baris_id, c.bulan)
-        jalur = akar / c.path
-        if k in dicari and jalur.is_file():
-            asal = ASAL_DRAF if sha256_berkas(jalur) == c.content_hash else ASAL_DISUNTING
-            hasil[k].append(Bukti(c.path, asal))
-    for k in dicari:
-        folder = folder_baris(akar, k[1], k[0])
-        if not folder.is_dir():
+        if c.jenis in tanpa_jenis:
             continue
-        for p in sorted(folder.rglob("*")):
+        for k in {(b, c.bulan) for b in c.baris} & dicari:
+            if (ada := keadaan(akar, c)) != "hilang":
+                hasil[k].append(Bukti(c.path, ASAL_DRAF if ada == "asli" else ASAL_DISUNTING))
+    for k in dicari:
+        for p in berkas_isi(folder_baris(akar, k[1], k[0])):
             rel = p.relative_to(akar).as_posix()
-            if p.is_file() and rel not in terdaftar and not _diabaikan(p, folder):
+            if rel not in terdaftar and not draf_baru(p) and not p.name[11:].startswith(tanpa_judul or ("\0",)):
                 hasil[k].append(Bukti(rel, ASAL_STAF))
     for k in hasil:
         hasil[k].sort(key=lambda b: (b.asal == ASAL_STAF, b.path))
@@ -282,6 +304,42 @@ class Bacaan:
     masalah: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Kegiatan:
+    """One plan occurrence as the reports see it: the tracker's entry judged on a date."""
+
+    butir: Butir
+    status: str  # belum / proses / selesai (as read; "belum" when the tracker is silent)
+    dilaporkan: bool  # the team typed something on its line (a fresh line's "belum" is not a report)
+    tanggal_selesai: dt.date | None
+    dalam_periode: bool
+    selesai: bool  # done by the end of the span looked at
+    terlambat: int | None  # days late; None when not late
+    bukti_arsip: tuple[Bukti, ...] = ()
+    bukti_lain: str = ""
+
+    @property
+    def ada_bukti(self) -> bool:
+        return bool(self.bukti_arsip or self.bukti_lain)
+
+
+def nilai_kegiatan(b: Butir, bacaan: Bacaan, bukti: Iterable[Bukti], *, akhir: dt.date, batas: dt.date,
+                   dalam: bool = True) -> Kegiatan:
+    """Judge one occurrence: done when "selesai" by `akhir` (or with no date); late when
+    done after its `tenggat`, or not done and its `tenggat` is before the cut-off `batas`."""
+    e = bacaan.entri.get(b.kunci)
+    status = e.status if e else "belum"
+    selesai_pada = e.tanggal_selesai if e else None
+    dilaporkan = bool(e and (e.status != "belum" or e.tanggal_selesai or e.bukti_lain or e.catatan))
+    selesai = status == "selesai" and (selesai_pada is None or selesai_pada <= akhir)
+    if selesai:
+        lambat = (selesai_pada - b.tenggat).days if selesai_pada and selesai_pada > b.tenggat else None
+    else:
+        lambat = (batas - b.tenggat).days if b.tenggat < batas else None
+    return Kegiatan(b, status, dilaporkan, selesai_pada, dalam, selesai, lambat, tuple(bukti),
+                    e.bukti_lain if e else "")
+
+
 def _teks(v: Any) -> str:
     if v is None:
         return ""
@@ -319,97 +377,137 @@ def buka_buku(jalur: Path) -> Any:
 
     if not zipfile.is_zipfile(jalur):
         raise ZiError("bukan berkas Excel .xlsx (atau rusak)", jalur)
+    from xml.etree.ElementTree import ParseError
+
+    from lxml.etree import XMLSyntaxError
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         return openpyxl.load_workbook(jalur)
-    except Exception as e:  # openpyxl raises many kinds for a broken package
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, ParseError,
+            XMLSyntaxError) as e:  # what openpyxl raises for a broken package
         raise ZiError(f"berkas Excel rusak: {e}", jalur) from None
 
 
-def baca_realisasi(jalur: Path, hari_ini: dt.date | None = None) -> Bacaan:
-    """Read staff entries, checking each cell. Never raises for bad content: a missing file
-    gives `ada=False`; an unreadable file, a missing sheet or column, an unknown status, a
-    date that is not a date… become problems naming the cell, and the line is read as well
-    as it can be (an unreadable status counts as "belum", an unreadable date as empty)."""
-    from openpyxl.utils import get_column_letter
+@dataclass
+class _Lembar:
+    """One open Realisasi sheet with its column map: reads a cell with its address."""
 
-    hasil = Bacaan(jalur, jalur.is_file())
-    if not hasil.ada:
-        return hasil
+    ws: Any
+    peta: dict[str, int]
+    jalur: Path
+
+    def sel(self, kunci: str, r: int) -> tuple[Any, str]:
+        from openpyxl.utils import get_column_letter
+
+        c = self.peta.get(kunci)
+        if c is None:
+            return None, ""
+        return self.ws.cell(r, c).value, alamat(self.jalur, LEMBAR, f"{get_column_letter(c)}{r}")
+
+
+def _buka_lembar(jalur: Path, hasil: Bacaan) -> _Lembar | None:
+    """The sheet and its columns, or None (with the reason in `hasil.masalah`)."""
     try:
         wb = buka_buku(jalur)
     except ZiError as e:
         hasil.masalah.append(f"{jalur.name}: {e.pesan}; berkas realisasi tidak dipakai")
-        return hasil
+        return None
     if LEMBAR not in wb.sheetnames:
         hasil.masalah.append(f"{jalur.name}: lembar \"{LEMBAR}\" tidak ada (ada: {', '.join(wb.sheetnames)}); "
                              "berkas realisasi tidak dipakai")
-        return hasil
+        return None
     ws = wb[LEMBAR]
     peta, catatan, hilang = petakan_kolom(ws, jalur)
     hasil.masalah += catatan
     if hilang:
         hasil.masalah.append(_pesan_hilang(jalur, LEMBAR, hilang) + "; isinya dianggap kosong")
     if "id" in hilang or "bulan" in hilang:
+        return None
+    return _Lembar(ws, peta, jalur)
+
+
+def _kunci_baris(lb: _Lembar, r: int, hasil: Bacaan) -> tuple[str, str] | None:
+    """(row id, month) of line `r`, or None when the line is to be skipped (and why)."""
+    nilai_id, a_id = lb.sel("id", r)
+    nilai_bulan, a_bulan = lb.sel("bulan", r)
+    id_ = _teks(nilai_id)
+    if not id_:
+        if any(lb.ws.cell(r, c).value not in (None, "") for c in lb.peta.values()):
+            hasil.masalah.append(f"{a_id}: ID baris kosong; baris {r} diabaikan")
+        return None
+    bulan = _bulan(nilai_bulan)
+    if bulan is None:
+        hasil.masalah.append(f"{a_bulan}: bulan jatuh tempo \"{_teks(nilai_bulan)}\" bukan TAHUN-BULAN "
+                             f"(mis. 2026-03); baris {r} diabaikan")
+        return None
+    if (id_, bulan) in hasil.entri:
+        hasil.masalah.append(f"{a_id}: {id_} {bulan} sudah tercatat di baris {hasil.entri[(id_, bulan)].baris}; "
+                             f"baris {r} diabaikan")
+        return None
+    return id_, bulan
+
+
+def _status(lb: _Lembar, r: int, hasil: Bacaan) -> tuple[str, bool]:
+    """The line's status (unknown words read as "belum", and reported) and whether it was known."""
+    nilai, a = lb.sel("status", r)
+    status = _norm(nilai) or "belum"
+    if status in STATUS:
+        return status, True
+    hasil.masalah.append(f"{a}: status \"{_teks(nilai)}\" tidak dikenal (belum/proses/selesai)")
+    return "belum", False
+
+
+def _tanggal_selesai(lb: _Lembar, r: int, status: tuple[str, bool], hari_ini: dt.date | None,
+                     hasil: Bacaan) -> dt.date | None:
+    """The completion date as far as it can be read, checked against the status and today."""
+    nilai, a = lb.sel("tanggal_selesai", r)
+    tanggal: dt.date | None = None
+    if isinstance(nilai, dt.datetime):
+        tanggal = nilai.date()
+    elif isinstance(nilai, dt.date):
+        tanggal = nilai
+    elif _teks(nilai):
+        tanggal = _tanggal_teks(_teks(nilai)) if isinstance(nilai, str) else None
+        if tanggal is None:
+            hasil.masalah.append(f"{a}: tanggal selesai \"{_teks(nilai)}\" tidak bisa dibaca; ketik "
+                                 "sebagai tanggal dd-mm-yyyy (mis. 12-03-2026)")
+    if tanggal and hari_ini and tanggal > hari_ini:
+        hasil.masalah.append(f"{a}: tanggal selesai {tanggal:%d-%m-%Y} belum terjadi (sesudah hari ini, "
+                             f"{hari_ini:%d-%m-%Y})")
+    kata, dikenal = status
+    if tanggal and kata != "selesai" and dikenal and "status" in lb.peta:
+        sel_status = lb.sel("status", r)[1].split("!")[-1]
+        hasil.masalah.append(f"{a}: tanggal selesai diisi tetapi status \"{kata}\" (di {sel_status}); "
+                             "tanggal diabaikan")
+    if kata != "selesai":
+        return None
+    if tanggal is None and not _teks(nilai) and "tanggal_selesai" in lb.peta:
+        hasil.masalah.append(f"{a}: status selesai tetapi tanggal selesai kosong; keterlambatan tidak bisa dihitung")
+    return tanggal
+
+
+def baca_realisasi(jalur: Path, hari_ini: dt.date | None = None) -> Bacaan:
+    """Read staff entries, checking each cell. Never raises for bad content: a missing file
+    gives `ada=False`; an unreadable file, a missing sheet or column, an unknown status, a
+    date that is not a date (or after `hari_ini`)… become problems naming the cell, and the
+    line is read as well as it can be (an unknown status counts as "belum", an unreadable
+    date as empty)."""
+    hasil = Bacaan(jalur, jalur.is_file())
+    if not hasil.ada:
+        return hasil
+    lb = _buka_lembar(jalur, hasil)
+    if lb is None:
         return hasil
     hasil.terbaca = True
-
-    def sel(kunci: str, r: int) -> tuple[Any, str]:
-        c = peta.get(kunci)
-        if c is None:
-            return None, ""
-        return ws.cell(r, c).value, alamat(jalur, LEMBAR, f"{get_column_letter(c)}{r}")
-
-    for r in range(2, ws.max_row + 1):
-        nilai_id, a_id = sel("id", r)
-        nilai_bulan, a_bulan = sel("bulan", r)
-        id_ = _teks(nilai_id)
-        if not id_:
-            if any(ws.cell(r, c).value not in (None, "") for c in peta.values()):
-                hasil.masalah.append(f"{a_id}: ID baris kosong; baris {r} diabaikan")
+    for r in range(2, lb.ws.max_row + 1):
+        kunci = _kunci_baris(lb, r, hasil)
+        if kunci is None:
             continue
-        bulan = _bulan(nilai_bulan)
-        if bulan is None:
-            hasil.masalah.append(f"{a_bulan}: bulan jatuh tempo \"{_teks(nilai_bulan)}\" bukan TAHUN-BULAN "
-                                 f"(mis. 2026-03); baris {r} diabaikan")
-            continue
-        if (id_, bulan) in hasil.entri:
-            hasil.masalah.append(f"{a_id}: {id_} {bulan} sudah tercatat di baris {hasil.entri[(id_, bulan)].baris}; "
-                                 f"baris {r} diabaikan")
-            continue
-
-        nilai_status, a_status = sel("status", r)
-        status = _norm(nilai_status) or "belum"
-        status_dikenal = status in STATUS
-        if not status_dikenal:
-            hasil.masalah.append(f"{a_status}: status \"{_teks(nilai_status)}\" tidak dikenal (belum/proses/selesai)")
-            status = "belum"
-
-        nilai_tgl, a_tgl = sel("tanggal_selesai", r)
-        tanggal: dt.date | None = None
-        if isinstance(nilai_tgl, dt.datetime):
-            tanggal = nilai_tgl.date()
-        elif isinstance(nilai_tgl, dt.date):
-            tanggal = nilai_tgl
-        elif _teks(nilai_tgl):
-            tanggal = _tanggal_teks(_teks(nilai_tgl)) if isinstance(nilai_tgl, str) else None
-            if tanggal is None:
-                hasil.masalah.append(f"{a_tgl}: tanggal selesai \"{_teks(nilai_tgl)}\" tidak bisa dibaca; ketik "
-                                     "sebagai tanggal dd-mm-yyyy (mis. 12-03-2026)")
-        if tanggal and hari_ini and tanggal > hari_ini:
-            hasil.masalah.append(f"{a_tgl}: tanggal selesai {tanggal:%d-%m-%Y} sesudah tanggal laporan "
-                                 f"{hari_ini:%d-%m-%Y}")
-        if tanggal and status != "selesai" and status_dikenal and "status" in peta:
-            sel_status = a_status.split("!")[-1]
-            hasil.masalah.append(f"{a_tgl}: tanggal selesai diisi tetapi status \"{status}\" (di {sel_status}); "
-                                 "tanggal diabaikan")
-        if status != "selesai":
-            tanggal = None
-        elif tanggal is None and not _teks(nilai_tgl) and "tanggal_selesai" in peta:
-            hasil.masalah.append(f"{a_tgl}: status selesai tetapi tanggal selesai kosong; "
-                                 "keterlambatan tidak bisa dihitung")
-        hasil.entri[(id_, bulan)] = Entri(
-            id_, bulan, r, status, tanggal, _teks(sel("bukti_arsip", r)[0]), _teks(sel("bukti_lain", r)[0]),
-            _teks(sel("catatan", r)[0]))
+        status = _status(lb, r, hasil)
+        tanggal = _tanggal_selesai(lb, r, status, hari_ini, hasil)
+        hasil.entri[kunci] = Entri(*kunci, r, status[0], tanggal, _teks(lb.sel("bukti_arsip", r)[0]),
+                                   _teks(lb.sel("bukti_lain", r)[0]), _teks(lb.sel("catatan", r)[0]))
     return hasil
 
 
@@ -469,7 +567,7 @@ def _tulis_zi(ws: Any, r: int, peta: dict[str, int], b: Butir, bukti: list[Bukti
     """Write zi's own cells of line `r` (staff cells are left alone)."""
     g = _gaya()
     nilai = {"id": b.id, "area": b.teks_area, "langkah_aksi": b.langkah_aksi, "bukti_fisik": b.bukti_fisik,
-             "bulan": b.bulan, "jatuh_tempo": b.jatuh_tempo}
+             "bulan": b.bulan, "jatuh_tempo": b.tenggat}
     for kunci, v in nilai.items():
         c = ws.cell(r, peta[kunci])
         if c.value != v and not (kunci == "jatuh_tempo" and isinstance(c.value, dt.datetime)
@@ -589,7 +687,7 @@ def _lembar_petunjuk(wb: Any, rencana: Rencana, label: str, instansi: str | None
         ("• Catatan: keterangan bebas (kendala, penanggung jawab, dsb.).", False),
         ("", False),
         ("Yang diisi zi (kolom berjudul biru): ID baris, area, langkah aksi, bukti fisik, bulan dan tanggal jatuh "
-         "tempo, dan Bukti di Arsip.", False),
+         "tempo (hari kerja terakhir dari rentang target waktunya), dan Bukti di Arsip.", False),
         ("Bukti di Arsip memuat draf yang dibuat zi untuk baris itu dan setiap berkas yang Anda simpan di folder "
          "arsip baris itu: <arsip>/<tahun>/<bulan>/<ID baris>/ (mis. outputs/2026/03/V.1.2/). Tautannya membuka "
          "berkas (atau foldernya bila lebih dari satu); lembar Bukti menautkan setiap berkas.", False),
@@ -605,82 +703,99 @@ def _lembar_petunjuk(wb: Any, rencana: Rencana, label: str, instansi: str | None
             c.font = Font(bold=True)
 
 
+def buka_untuk_diperbarui(jalur: Path) -> tuple[Any, Any, dict[str, int]]:
+    """The workbook, its Realisasi sheet and column map, ready for a refresh (a new one when
+    the file does not exist). A sheet or identity column staff lost is refused, naming it,
+    so nobody's cells get swapped: callers check this before writing anything else."""
+    from openpyxl import Workbook
+
+    if not jalur.exists():
+        wb = Workbook()
+        ws = _lembar_baru(wb)
+    else:
+        wb = buka_buku(jalur)
+        if LEMBAR not in wb.sheetnames:
+            raise ZiError(f"lembar \"{LEMBAR}\" tidak ada (ada: {', '.join(wb.sheetnames)}); kembalikan nama "
+                          "lembarnya agar isian Tim tidak hilang", jalur)
+        ws = wb[LEMBAR]
+    peta, _, hilang = petakan_kolom(ws, jalur)  # its notes are reported by baca_realisasi
+    if hilang:
+        raise ZiError(_pesan_hilang(jalur, LEMBAR, hilang).split(": ", 1)[1] +
+                      "; kembalikan judulnya (lihat lembar Petunjuk) agar isian Tim tidak tertukar",
+                      jalur, f"lembar {LEMBAR}, baris 1")
+    return wb, ws, peta
+
+
+def _baris_ada(ws: Any, peta: dict[str, int]) -> tuple[dict[tuple[str, str], int], int]:
+    """Lines already in the sheet by (row id, month), and the last line holding anything."""
+    ada: dict[tuple[str, str], int] = {}
+    baris_akhir = 1
+    for row in range(2, ws.max_row + 1):
+        if any(ws.cell(row, c).value not in (None, "") for c in peta.values()):
+            baris_akhir = row
+        id_, bulan = _teks(ws.cell(row, peta["id"]).value), _bulan(ws.cell(row, peta["bulan"]).value)
+        if id_ and bulan and (id_, bulan) not in ada:
+            ada[(id_, bulan)] = row
+    return ada, baris_akhir
+
+
+def _segarkan(ws: Any, peta: dict[str, int], semua: dict[tuple[str, str], Butir], dalam_periode: list[Butir],
+              bukti: dict[tuple[str, str], list[Bukti]], akar: Path, hasil: HasilRealisasi) -> int:
+    """Rewrite zi's cells of known lines, mark lines that left the plan, append new ones;
+    returns the last line used."""
+    ada, baris_akhir = _baris_ada(ws, peta)
+    for k, row in ada.items():
+        c = ws.cell(row, peta["catatan"])
+        teks = _teks(c.value)
+        if k in semua:
+            _tulis_zi(ws, row, peta, semua[k], bukti[k], akar)
+            if teks.startswith(TANDA_HILANG):  # the occurrence is back in the plan
+                c.value = teks[len(TANDA_HILANG):].lstrip() or None
+            hasil.tetap += 1
+        else:
+            if not teks.startswith(TANDA_HILANG):
+                c.value = f"{TANDA_HILANG} {teks}".strip()
+            hasil.ditandai += 1
+    for b in dalam_periode:
+        if b.kunci not in ada:
+            baris_akhir += 1
+            _tulis_zi(ws, baris_akhir, peta, b, bukti[b.kunci], akar)
+            _siapkan_staf(ws, baris_akhir, peta)
+            ada[b.kunci] = baris_akhir
+            hasil.baru += 1
+    return baris_akhir
+
+
 def perbarui(akar: Path, periode: str | None = None, *, rencana: str | Path | None = None,
              rencana_obj: Rencana | None = None, instansi: str | None = None) -> HasilRealisasi:
     """Create or refresh `<akar>/realisasi/realisasi-<tahun>.xlsx` with one line per row
     occurrence up to the end of `periode` (default: the plan's year), keeping everything
     staff typed. Written atomically under the archive lock."""
-    from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
     from zi.arsip.registri import kunci_arsip
     from zi.rencana import muat_rencana
 
     r = rencana_obj or muat_rencana(rencana)
-    tahun, _, akhir, label = periode_rencana(r, periode)
-    jalur = jalur_realisasi(akar, tahun)
+    p = periode_rencana(r, periode)
+    jalur = jalur_realisasi(akar, p.tahun)
     di_dalam(akar, jalur)
     semua = {b.kunci: b for b in butir_rencana(r)}
-    dalam_periode = [b for b in semua.values() if (int(b.bulan[:4]), int(b.bulan[5:])) <= (tahun, akhir)]
-    dalam_periode.sort(key=lambda b: (b.jatuh_tempo, b.id))
-
+    dalam_periode = sorted((b for b in semua.values() if b.bulan <= p.daftar_bulan()[-1]),
+                           key=lambda b: (b.tenggat, b.id))
     with kunci_arsip(akar):
-        hasil = HasilRealisasi(jalur, label, dibuat=not jalur.exists())
-        if hasil.dibuat:
-            wb = Workbook()
-            ws = _lembar_baru(wb)
-        else:
-            wb = buka_buku(jalur)
-            if LEMBAR not in wb.sheetnames:
-                raise ZiError(f"lembar \"{LEMBAR}\" tidak ada (ada: {', '.join(wb.sheetnames)}); kembalikan nama "
-                              "lembarnya agar isian Tim tidak hilang", jalur)
-            ws = wb[LEMBAR]
-        peta, _, hilang = petakan_kolom(ws, jalur)  # its notes are reported by baca_realisasi
-        if hilang:
-            raise ZiError(_pesan_hilang(jalur, LEMBAR, hilang).split(": ", 1)[1] +
-                          "; kembalikan judulnya (lihat lembar Petunjuk) agar isian Tim tidak tertukar",
-                          jalur, f"lembar {LEMBAR}, baris 1")
-
-        ada: dict[tuple[str, str], int] = {}
-        baris_akhir = 1
-        for row in range(2, ws.max_row + 1):
-            nilai = [ws.cell(row, c).value for c in peta.values()]
-            if any(v not in (None, "") for v in nilai):
-                baris_akhir = row
-            id_, bulan = _teks(ws.cell(row, peta["id"]).value), _bulan(ws.cell(row, peta["bulan"]).value)
-            if id_ and bulan and (id_, bulan) not in ada:
-                ada[(id_, bulan)] = row
-
-        kunci_bukti = {b.kunci for b in dalam_periode} | {k for k in ada if k in semua}
+        hasil = HasilRealisasi(jalur, p.label, dibuat=not jalur.exists())
+        wb, ws, peta = buka_untuk_diperbarui(jalur)
+        kunci_bukti = {b.kunci for b in dalam_periode} | {k for k in _baris_ada(ws, peta)[0] if k in semua}
         bukti = cari_bukti(akar, kunci_bukti)
-        for k, row in ada.items():
-            c = ws.cell(row, peta["catatan"])
-            teks = _teks(c.value)
-            if k in semua:
-                _tulis_zi(ws, row, peta, semua[k], bukti[k], akar)
-                if teks.startswith(TANDA_HILANG):  # the occurrence is back in the plan
-                    c.value = teks[len(TANDA_HILANG):].lstrip() or None
-                hasil.tetap += 1
-            else:
-                if not teks.startswith(TANDA_HILANG):
-                    c.value = f"{TANDA_HILANG} {teks}".strip()
-                hasil.ditandai += 1
-        for b in dalam_periode:
-            if b.kunci in ada:
-                continue
-            baris_akhir += 1
-            _tulis_zi(ws, baris_akhir, peta, b, bukti[b.kunci], akar)
-            _siapkan_staf(ws, baris_akhir, peta)
-            ada[b.kunci] = baris_akhir
-            hasil.baru += 1
-
+        baris_akhir = _segarkan(ws, peta, semua, dalam_periode, bukti, akar, hasil)
         ws.freeze_panes = ws.freeze_panes or "A2"
         ws.auto_filter.ref = f"A1:{get_column_letter(max(ws.max_column, len(KOLOM)))}{max(baris_akhir, 2)}"
         _validasi(ws, peta, baris_akhir)
         hasil.bukti_zi = sum(1 for k in kunci_bukti for x in bukti[k] if x.asal != ASAL_STAF)
         hasil.bukti_staf = sum(1 for k in kunci_bukti for x in bukti[k] if x.asal == ASAL_STAF)
         _lembar_bukti(wb, {k: bukti[k] for k in kunci_bukti if bukti[k]})
-        _lembar_petunjuk(wb, r, label, instansi)
+        _lembar_petunjuk(wb, r, p.label, instansi)
         wb.active = wb.sheetnames.index(LEMBAR)
         keluar = io.BytesIO()
         wb.save(keluar)

@@ -14,10 +14,7 @@ import hashlib
 import io
 import os
 import re
-import shutil
 import struct
-import subprocess
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
@@ -118,7 +115,7 @@ def _buka(jalur: Path) -> Any:
     try:
         tpl = DocxTemplate(jalur)
         tpl.init_docx()
-    except Exception as e:  # python-docx raises several kinds for a broken package
+    except _galat_paket() as e:  # what python-docx raises for a broken package
         raise ZiError(f"berkas .docx rusak: {e}", jalur) from None
     return tpl
 
@@ -184,6 +181,25 @@ def _sekitar(xml: str, baris: int | None) -> str | None:
     return f"dekat teks \"{teks[:80]}\"" if teks else None
 
 
+@lru_cache(maxsize=1)
+def _galat_paket() -> tuple[type[BaseException], ...]:
+    """What reading a broken .docx raises: a missing part, bad XML, a bad zip."""
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    return (PackageNotFoundError, XMLSyntaxError, zipfile.BadZipFile, KeyError, ValueError)
+
+
+@lru_cache(maxsize=1)
+def _galat_isian() -> tuple[type[BaseException], ...]:
+    """What filling a template can raise because of the template: Jinja's errors (syntax,
+    a missing variable, the sandbox), and a filter or operator applied to the wrong kind
+    of value. Anything else is a bug in zi and is not dressed up as bad input."""
+    from jinja2 import TemplateError
+
+    return (TemplateError, ZiError, TypeError, ValueError, ArithmeticError, LookupError)
+
+
 def _galat_jinja(jalur: Path, e: Exception) -> ZiError:
     """A Jinja failure while filling a template, as a message naming the template."""
     from jinja2 import TemplateError, UndefinedError
@@ -218,7 +234,7 @@ def render_docxtpl(jalur: Path, konteks: Mapping[str, Any], *, kertas: str = "A4
     tpl = _buka(jalur)
     try:
         tpl.render(bersihkan(dict(konteks)), jinja_env=lingkungan(), autoescape=True)
-    except Exception as e:  # noqa: BLE001 - every template failure becomes a ZiError naming it
+    except _galat_isian() as e:  # what a template (the administrator's file) can make fail
         raise _galat_jinja(jalur, e) from None
     doc = tpl.docx
     _atur_kertas(doc.element.body, kertas)
@@ -271,6 +287,7 @@ class _Kompilasi:
     inti: str  # docProps/core.xml with _SENTINEL_TEKS where the dates go
     entri: tuple[_Entri, ...]  # every other part, in package order
     urutan: tuple[str, ...]  # all part names in package order
+    properti: tuple[tuple[str, Any], ...] = ()  # (placeholder in `inti`, Jinja template) of tagged core props
 
 
 class _TidakDidukung(Exception):
@@ -293,11 +310,14 @@ def _kompilasi(hash_templat: str, jalur: Path) -> _Kompilasi:
                 raise _TidakDidukung("tag di header/footer")
     props = tpl.docx.core_properties
     teks_props = ("author", "comments", "identifier", "language", "subject", "title")
-    if any(_TAG.search(getattr(props, p) or "") for p in teks_props):
-        raise _TidakDidukung("tag di properti dokumen")
     env = lingkungan()
+    properti = []
     for p in teks_props:  # as docxtpl's render_properties does (it writes empty ones too)
-        setattr(props, p, env.from_string(getattr(props, p)).render({}))
+        if _TAG.search(getattr(props, p) or ""):  # (H5) e.g. the rows a document serves, per document
+            properti.append((f"ZIPROPERTI{p.upper()}ZI", env.from_string(getattr(props, p))))
+            setattr(props, p, properti[-1][0])
+        else:
+            setattr(props, p, env.from_string(getattr(props, p)).render({}))
     sumber = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
     # docxtpl's escape markers ({_{ … }_}) for literal braces in a template: resolved here
     # in the source, as Jinja string literals, so data containing them prints unchanged.
@@ -329,7 +349,7 @@ def _kompilasi(hash_templat: str, jalur: Path) -> _Kompilasi:
                 entri.append(_Entri(info.filename, e.crc, e.ukuran, e.data))
     if kerangka is None or inti is None or _SENTINEL_TEKS not in inti:
         raise _TidakDidukung("paket tanpa document.xml atau core.xml")
-    return _Kompilasi(badan, kerangka, inti, tuple(entri), tuple(urutan))
+    return _Kompilasi(badan, kerangka, inti, tuple(entri), tuple(urutan), tuple(properti))
 
 
 def render(jalur: Path, konteks: Mapping[str, Any], *, kertas: str = "A4", tanggal: dt.date | None = None) -> bytes:
@@ -349,7 +369,7 @@ def render(jalur: Path, konteks: Mapping[str, Any], *, kertas: str = "A4", tangg
         return render_docxtpl(jalur, konteks, kertas=kertas, tanggal=tanggal)
     try:
         xml = k.badan.render(bersihkan(dict(konteks)))
-    except Exception as e:  # noqa: BLE001 - every template failure becomes a ZiError naming it
+    except _galat_isian() as e:  # what a template (the administrator's file) can make fail
         raise _galat_jinja(jalur, e) from None
     # The same post-processing as docxtpl's render_xml_part / render (escape markers were
     # resolved in the source at compile time).
@@ -363,7 +383,12 @@ def render(jalur: Path, konteks: Mapping[str, Any], *, kertas: str = "A4", tangg
     akar = etree.fromstring(k.kerangka)
     akar.replace(akar.find(f"{_W}body"), badan)
     dokumen = etree.tostring(akar, encoding="UTF-8", standalone=True)
-    inti = k.inti.replace(_SENTINEL_TEKS, _waktu(tanggal).strftime("%Y-%m-%dT%H:%M:%SZ")).encode("utf-8")
+    inti = k.inti.replace(_SENTINEL_TEKS, _waktu(tanggal).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    for tanda, templat in k.properti:  # rendered as docxtpl does, then escaped as lxml writes text
+        from xml.sax.saxutils import escape
+
+        inti = inti.replace(tanda, escape(templat.render(bersihkan(dict(konteks)))))
+    inti = inti.encode("utf-8")
     baru = {"word/document.xml": dokumen, "docProps/core.xml": inti}
     lama = {e.nama: e for e in k.entri}
     entri = []
@@ -380,8 +405,10 @@ AMBANG_PARALEL = 32  # fewer documents than this: a process pool costs more than
 
 
 def _render_tugas(tugas: tuple[Path, Mapping[str, Any], str, dt.date]) -> bytes:
+    from zi.render_logo import pasang_logo
+
     jalur, konteks, kertas, tanggal = tugas
-    return render(jalur, konteks, kertas=kertas, tanggal=tanggal)
+    return pasang_logo(render(jalur, konteks, kertas=kertas, tanggal=tanggal), konteks)
 
 
 def _mati_bersama_induk() -> None:
@@ -468,40 +495,10 @@ def zip_tetap(isi: bytes) -> bytes:
 
 # --------------------------------------------------------------------------- PDF
 
-def soffice() -> str:
-    """Path of LibreOffice's `soffice`, or a clear error saying how to install it."""
-    for nama in ("soffice", "libreoffice"):
-        jalur = shutil.which(nama)
-        if jalur:
-            return jalur
-    raise ZiError("LibreOffice tidak terpasang; pasang dengan: apt-get install libreoffice-writer-nogui "
-                  "(atau jalankan tanpa --pdf)")
+def __getattr__(nama: str) -> Any:
+    """PDF conversion moved to zi.pdf (issue 16); `zi.render.ke_pdf`/`soffice` still resolve there."""
+    if nama in ("ke_pdf", "soffice"):
+        import zi.pdf
 
-
-def ke_pdf(berkas: list[Path], folder_keluar: Path | None = None, batas_detik: int = 600) -> list[Path]:
-    """Convert .docx files to PDF in one LibreOffice call, with a private profile.
-
-    Two LibreOffice processes sharing a profile fail silently, so each call gets its own
-    `-env:UserInstallation`. Returns the PDF paths (beside the documents by default).
-    """
-    if not berkas:
-        return []
-    program = soffice()
-    hasil = []
-    with tempfile.TemporaryDirectory(prefix="zi-lo-") as profil:
-        per_folder: dict[Path, list[Path]] = {}
-        for b in berkas:
-            per_folder.setdefault(folder_keluar or b.parent, []).append(b)
-        for folder, daftar in per_folder.items():
-            folder.mkdir(parents=True, exist_ok=True)
-            proses = subprocess.run(
-                [program, "--headless", "--norestore", f"-env:UserInstallation=file://{profil}",
-                 "--convert-to", "pdf", "--outdir", str(folder), *map(str, daftar)],
-                capture_output=True, text=True, timeout=batas_detik,
-            )
-            for b in daftar:
-                pdf = folder / (b.stem + ".pdf")
-                if not pdf.is_file():
-                    raise ZiError(f"LibreOffice gagal membuat PDF: {proses.stderr.strip()[:200]}", b)
-                hasil.append(pdf)
-    return hasil
+        return getattr(zi.pdf, nama)
+    raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")

@@ -2,8 +2,9 @@
 corrupt file and a registry that matches the files.
 
 The archive lock (`zi.arsip.registri.kunci_arsip`) serialises generating runs: shown directly (a
-run waits while the lock is held, writing nothing) and by its effect (of two identical runs
-started together, one writes everything and the other finds everything unchanged).
+run waits while the lock is held, writing nothing, as the kernel's /proc/locks shows) and by
+its effect (of two identical runs started together, one writes everything and the other finds
+everything unchanged).
 """
 
 from __future__ import annotations
@@ -25,8 +26,7 @@ import pytest
 
 from zi.arsip.registri import Registri, kunci_arsip
 
-from tests.bantu import AKAR, DATA, jalankan_zi
-from tests.bantu import baris_registri
+from tests.bantu import AKAR, DATA, baris_registri, jalankan_zi, kunci_di_proc, tunggu
 
 BULAN = "2026-02"
 
@@ -86,11 +86,11 @@ def test_kunci_benar_benar_menahan_run_lain(tmp_path, rujukan):
     with kunci_arsip(akar):
         p = mulai(akar, log=tmp_path / "a.log")
         t0 = time.monotonic()
-        # The registry is opened just before the lock is taken: wait for it, then a little.
-        while not (akar / ".zi" / "arsip.sqlite").exists() and time.monotonic() - t0 < 20:
-            time.sleep(0.05)
-        time.sleep(1.0)
-        assert p.poll() is None, "the run did not wait for the lock"
+        # The kernel lists the run among the lock's waiters once it blocks on it.
+        menunggu = tunggu(lambda: (p.pid, True) in kunci_di_proc(akar / ".zi" / "kunci"), batas=60,
+                          pesan="the run neither finished nor waited for the lock",
+                          berhenti=lambda: p.poll() is not None)
+        assert menunggu, f"the run did not wait for the lock (exit {p.returncode}): {(tmp_path / 'a.log').read_text()}"
         assert not list(akar.rglob("*.docx")), "the run wrote while another held the lock"
         ditahan = time.monotonic() - t0
     keluaran = selesai(p, tmp_path / "a.log")
@@ -156,9 +156,14 @@ def test_cli_dan_flow_prefect_bersamaan(tmp_path, rujukan, prefect_harness):
             benang = threading.Thread(target=flow)
             benang.start()
             p = mulai(akar, log=log)
-            if putaran:
-                time.sleep(2.5)  # both reach the lock and wait
-                assert p.poll() is None and benang.is_alive()
+            if putaran:  # both reach the lock and wait: the kernel lists the CLI and this process (the flow)
+                antre = {(p.pid, True), (os.getpid(), True)}
+                kunci = akar / ".zi" / "kunci"
+                menunggu = tunggu(lambda: antre <= set(kunci_di_proc(kunci)), batas=120,
+                                  pesan=f"the CLI and the flow did not both queue: {kunci_di_proc(kunci)}",
+                                  berhenti=lambda: p.poll() is not None or not benang.is_alive())
+                assert menunggu, f"a run ended instead of waiting for the lock: CLI exit {p.poll()}, flow {hasil}"
+                assert not list(akar.rglob("*.docx")), "a run wrote while the test held the lock"
         benang.join(120)
         hasil_cli = status(selesai(p, log))
         assert "galat" not in hasil, hasil.get("galat")

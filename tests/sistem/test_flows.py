@@ -170,18 +170,31 @@ def test_registri_rusak_gagal_tanpa_mengubah_arsip(tmp_path):
     assert h.returncode == 2 and "registri arsip rusak" in h.stderr
 
 
-def test_prefect_yaml_entrypoint_dan_zona_waktu():
-    proyek = yaml.safe_load((AKAR / "prefect.yaml").read_text(encoding="utf-8"))
+def test_prefect_yaml_entrypoint_dan_jadwal_kalender():
+    """Every entrypoint loads; schedules come from the build step, whose zone is the
+    office's (instansi.yaml) and whose rules are RRULE sets Prefect accepts."""
+    from prefect.client.schemas.schedules import RRuleSchedule
+    from prefect.utilities.importtools import import_object
+
     from flows.layan import muat_flow
 
+    proyek = yaml.safe_load((AKAR / "prefect.yaml").read_text(encoding="utf-8"))
+    ((fqn, masukan),) = [next(iter(langkah.items())) for langkah in proyek["build"]]
+    assert masukan["zi_home"] == "{{ $ZI_HOME }}" and masukan["id"] == "kalender"
+    keluaran = import_object(fqn)(zi_home=str(AKAR), data=masukan["data"])
+    zona = yaml.safe_load((AKAR / masukan["data"] / "instansi.yaml").read_text(encoding="utf-8"))["zona_waktu"]
+    assert keluaran["zona"] == zona
     nama = set()
     for d in proyek["deployments"]:
         f = muat_flow(d["entrypoint"])
         assert callable(f) and hasattr(f, "to_deployment"), d["entrypoint"]
         for s in d.get("schedules", []):
-            assert s["timezone"] == "Asia/Jakarta"
+            assert s["timezone"] == "{{ kalender.zona }}"
+            kunci = s["rrule"].removeprefix("{{ kalender.").removesuffix(" }}")
+            assert kunci in ("harian", "monev")
+            RRuleSchedule(rrule=keluaran[kunci], timezone=zona)
         nama.add(d["name"])
-    assert nama == {"harian", "monev-triwulan", "regenerasi"}
+    assert nama == {"harian", "monev-triwulan", "regenerasi", "semua-kantor"}
     assert any(d.get("schedules") for d in proyek["deployments"])
 
 

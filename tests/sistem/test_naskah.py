@@ -15,7 +15,7 @@ import docx
 import pytest
 import yaml
 
-from tests.bantu import AKAR, DATA, jalankan_zi
+from tests.bantu import AKAR, DATA, RENCANA, jalankan_zi, teks
 
 PEGAWAI = yaml.safe_load((DATA / "pegawai.yaml").read_text(encoding="utf-8"))["pegawai"]
 TIM = {t["id"]: t for t in yaml.safe_load((DATA / "tim.yaml").read_text(encoding="utf-8"))["tim"]}
@@ -44,28 +44,40 @@ def _satu(akar: Path, pola: str) -> Path:
 
 
 def test_jumlah_naskah_sesuai_jadwal(arsip):
+    """Kinds made per occurrence are counted from the schedule; an SK is one per team and
+    year; meetings merge, so there are at most as many as meeting occurrences."""
     jadwal = json.loads(jalankan_zi("jadwal", "--json").stdout)
-    harapan = 0
+    rencana = {b["id"]: b for b in yaml.safe_load(RENCANA.read_text(encoding="utf-8"))["baris"]}
+    harapan = {"laporan_monev": 0, "surat_pernyataan_bk": 0}
+    rapat = 0
     for baris in jadwal:
         for k in baris["kejadian"]:
             if not k["bulan"].startswith("2026"):
                 continue
-            for j in k["jenis"]:
-                harapan += len(PEGAWAI) if j == "surat_pernyataan_bk" else 1
+            harapan["laporan_monev"] += "laporan_monev" in k["jenis"]
+            harapan["surat_pernyataan_bk"] += len(PEGAWAI) * ("surat_pernyataan_bk" in k["jenis"])
+            rapat += "undangan_rapat" in k["jenis"]
     berkas = list(arsip.rglob("*.docx"))
-    assert len(berkas) == harapan > 50
     for b in berkas:
         docx.Document(str(b))  # every one opens
         assert b.relative_to(arsip).parts[0] == "2026"
+    assert len([b for b in berkas if "Laporan Monev" in b.name]) == harapan["laporan_monev"]
+    assert len([b for b in berkas if "Surat Pernyataan" in b.name]) == harapan["surat_pernyataan_bk"]
+    tim_sk = {b["tim"] for b in rencana.values() if b.get("tim") and "SK" in b["bukti_fisik"]}
+    assert len([b for b in berkas if b.name[11:].startswith("SK ")]) == len(tim_sk)
+    undangan = [b for b in berkas if "Undangan" in b.name]
+    assert 0 < len(undangan) < rapat  # one day's meetings with shared invitees were merged
+    apel = [b for b in berkas if "Apel" in b.name]
+    assert len(apel) == 12
 
 
 def test_sk_tim_pembangunan_zi(arsip):
     sk = _satu(arsip, "2026/01/I.1.1/*.docx")
     isi = teks(sk)
-    for kata in ("KEPUTUSAN KOMISI PEMILIHAN UMUM KABUPATEN SAROLANGUN", "NOMOR", "TENTANG",
-                 "PEMBENTUKAN TIM PEMBANGUNAN ZONA INTEGRITAS", "Menimbang", "Mengingat", "MEMUTUSKAN",
-                 "Menetapkan", "KESATU", "KEDUA", "KETIGA", "Ditetapkan di Sarolangun", "8 Januari 2026",
-                 "Undang-Undang Nomor 28 Tahun 1999", "Lampiran", INSTANSI["ketua"]["nama"]):
+    for kata in ("KEPUTUSAN KOMISI PEMILIHAN UMUM KABUPATEN SAROLANGUN", "NOMOR", "TAHUN 2026", "TENTANG",
+                 "PEMBENTUKAN TIM PEMBANGUNAN ZONA INTEGRITAS", "Menimbang", "Mengingat", "Memperhatikan",
+                 "MEMUTUSKAN", "Menetapkan", "KESATU", "KEDUA", "KETIGA", "Ditetapkan di Sarolangun",
+                 "8 Januari 2026", "Undang-Undang Nomor 28 Tahun 1999", "LAMPIRAN", INSTANSI["ketua"]["nama"]):
         assert kata.lower() in isi.lower(), kata
     tabel = tabel_berisi(sk, "Nama")
     anggota = TIM["tim_zi"]["anggota"]
@@ -83,46 +95,64 @@ def test_sk_tim_pembangunan_zi(arsip):
 def test_sk_agen_perubahan_dan_upg(arsip):
     sk = _satu(arsip, "2026/01/I.4.2/*.docx")
     assert "TIM AGEN PERUBAHAN" in teks(sk).upper()
-    sk = _satu(arsip, "2026/04/V.1.1/*.docx")
+    # UPG: rows V.1.2 (January) and V.1.1 (April) both name its SK: one decree, in January.
+    sk = _satu(arsip, "2026/01/V.1.2/*SK*.docx")
     assert "UNIT PENGENDALIAN GRATIFIKASI" in teks(sk).upper()
+    assert not list(arsip.glob("2026/04/V.1.1/*SK*.docx"))
+
+
+def _bernomor() -> bool:
+    return bool(INSTANSI.get("penomoran", {}).get("aktif"))
 
 
 def test_undangan_rapat(arsip):
-    undangan = _satu(arsip, "2026/02/V.2.4/*Undangan*.docx")
+    undangan = _satu(arsip, "2026/02/*/*Undangan*.docx")
     isi = teks(undangan)
+    rencana = {b["id"]: b for b in yaml.safe_load(RENCANA.read_text(encoding="utf-8"))["baris"]}
+    acara = rencana["V.2.4"]["rapat"]["acara"]
     # V.2.4 "Februari 2026": first working day is Monday 2 February.
-    for kata in ("Senin, 2 Februari 2026", "09.00 WIB s.d. selesai", INSTANSI["rapat"]["tempat"],
-                 "Rapat Monitoring dan Evaluasi Rencana Tindak Pengendalian", "Yth.", "Nomor", "Sifat",
-                 "Lampiran", "Hal", INSTANSI["sekretaris"]["nama"], INSTANSI["sekretaris"]["nip"]):
+    for kata in ("Senin, 2 Februari 2026", "09.00 WIB s.d. selesai", INSTANSI["rapat"]["tempat"], acara,
+                 "Yth.", "Nomor", "Sifat", "Lampiran", "Hal", INSTANSI["sekretaris"]["nama"],
+                 INSTANSI["sekretaris"]["nip"]):
         assert kata in isi, kata
     # Dated 5 working days before the meeting: 26 January 2026.
     assert "Sarolangun, 26 Januari 2026" in isi
-    assert "......" in isi  # the letter number is a dotted blank in a draft
+    nomor = docx.Document(str(undangan)).tables[0].rows[0].cells[2].text
+    kode = INSTANSI["penomoran"]["kode"]["undangan_rapat"]
+    assert nomor.endswith(f"/{kode}/{INSTANSI['penomoran']['satker']}/I/2026")
+    # The running number is a dotted blank exactly when numbering is off (penomoran.aktif).
+    assert nomor.startswith("......") != _bernomor()
 
 
 def test_daftar_hadir_satu_baris_per_peserta(arsip):
-    hadir = _satu(arsip, "2026/02/V.2.4/*Daftar Hadir*.docx")
+    hadir = _satu(arsip, "2026/02/*/*Daftar Hadir Rapat*.docx")
     tabel = tabel_berisi(hadir, "Tanda")
-    assert len(tabel.rows) - 1 == len(PEGAWAI)
+    # The meeting of 2 February invites all staff (I.2.1) and the Tim ZI (its Pengarah too),
+    # never the Sekretaris who signs the invitation; five blank rows for guests.
+    pengarah = [a["nama"] for a in TIM["tim_zi"]["anggota"] if "nama" in a]
+    diundang = [p for p in PEGAWAI if p["nip"] != INSTANSI["sekretaris"]["nip"]]
+    assert len(tabel.rows) - 1 == len(diundang) + len(pengarah) + 5
     isi = "\n".join(c.text for r in tabel.rows for c in r.cells)
-    for p in PEGAWAI:
+    for p in diundang:
         assert p["nama"] in isi and p["nip"] in isi
+    assert INSTANSI["sekretaris"]["nama"] not in isi
     assert "Senin, 2 Februari 2026" in teks(hadir)
 
 
 def test_daftar_hadir_apel_bulanan(arsip):
-    # I.4.1 produces only an attendance sheet, every month.
+    # I.4.1 produces only an attendance sheet (the apel's), every month.
     for m in range(1, 13):
         berkas = sorted(arsip.glob(f"2026/{m:02d}/I.4.1/*.docx"))
-        assert len(berkas) == 1 and "Daftar Hadir" in berkas[0].name
+        assert len(berkas) == 1 and "Daftar Hadir Apel" in berkas[0].name
 
 
 def test_notulensi_isian_ditandai(arsip):
-    notulen = _satu(arsip, "2026/02/V.2.4/*Notulensi*.docx")
+    notulen = _satu(arsip, "2026/02/*/*Notulensi*.docx")
     isi = teks(notulen)
     assert "[diisi oleh notulis]" in isi
     assert "Senin, 2 Februari 2026" in isi
-    assert f"{len(PEGAWAI)} orang" in isi
+    pengarah = [a for a in TIM["tim_zi"]["anggota"] if "nama" in a]
+    assert f"{len(PEGAWAI) - 1 + len(pengarah)} orang diundang" in isi
 
 
 def test_surat_pernyataan_satu_per_pegawai(arsip):
@@ -139,19 +169,6 @@ def test_surat_pernyataan_satu_per_pegawai(arsip):
         else:
             assert "BEBAS BENTURAN KEPENTINGAN" in isi.upper()
             assert "tidak memiliki benturan kepentingan" in isi
-
-
-def test_laporan_monev(arsip):
-    laporan = _satu(arsip, "2026/04/II.2.3/*.docx")
-    isi = teks(laporan)
-    for kata in ("LAPORAN MONITORING DAN EVALUASI", "APRIL 2026", "Pendahuluan", "Pelaksanaan", "Hasil",
-                 "Kendala", "Rekomendasi", "Penutup", "Melakukan monev pemanfaatan IT"):
-        assert kata in isi, kata
-    # The table lists area II rows due by April: II.2.1, II.2.2 (Januari) and II.2.3 itself.
-    tabel = "\n".join(c.text for t in docx.Document(str(laporan)).tables for r in t.rows for c in r.cells)
-    for id_ in ("II.2.1", "II.2.2", "II.2.3"):
-        assert id_ in tabel
-    assert "II.3.2" not in tabel  # due in June
 
 
 def test_nama_berkas_aman_untuk_windows(arsip):
@@ -198,7 +215,8 @@ def test_berkas_yang_disunting_tidak_ditimpa(tmp_path, data_salinan):
     baru = target.parent / f"{target.stem} (draf baru).docx"
     assert "Aula Lantai 2" in teks(baru)
     # The documents nobody edited were updated in place, their old versions kept in _riwayat.
-    hadir = next(akar.glob("2026/09/V.*/*Daftar Hadir*.docx"))
+    # a merged meeting is filed under its first row
+    hadir = next(b for b in akar.glob("2026/09/*/*Daftar Hadir*.docx") if b.parent.name != "_riwayat")
     assert "Aula Lantai 2" in teks(hadir)
     assert any("Daftar Hadir" in p.name for p in akar.glob("2026/09/_riwayat/*.docx"))
 
@@ -310,4 +328,5 @@ def test_periksa_melaporkan_templat_salah(tmp_path):
 def test_periksa_templat_bawaan_cocok():
     h = jalankan_zi("periksa")
     assert h.returncode == 0, h.stdout
-    assert h.stdout.count("variabel cocok") == 7
+    baris = [t.name for t in (AKAR / "templates_docx").glob("*.docx") if t.name != "laporan_monev_periode.docx"]
+    assert h.stdout.count("variabel cocok") == len(baris) == 8

@@ -18,8 +18,10 @@ def test_nama_bulan():
 
 
 def test_pukul_dengan_zona_waktu():
-    assert bahasa.pukul(dt.time(9, 0)) == "09.00 WIB"
-    assert bahasa.pukul(dt.time(13, 30)) == "13.30 WIB"
+    assert bahasa.pukul(dt.time(9, 0), ZoneInfo("Asia/Jakarta")) == "09.00 WIB"
+    assert bahasa.pukul(dt.time(13, 30), ZoneInfo("Asia/Jakarta")) == "13.30 WIB"
+    with pytest.raises(ValueError):  # no zone is assumed: the office's must be given
+        bahasa.pukul(dt.time(9, 0))
     assert bahasa.pukul(dt.time(9, 0), ZoneInfo("Asia/Makassar")) == "09.00 WITA"
     assert bahasa.pukul(dt.time(9, 0), ZoneInfo("Asia/Jayapura")) == "09.00 WIT"
     # An aware datetime in another zone keeps its own wall time and abbreviation.

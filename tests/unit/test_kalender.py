@@ -78,3 +78,54 @@ def test_mundur_hari_kerja():
     # 5 hari kerja sebelum Rabu 25 Maret 2026: 24, 23 cuti; 22–21 akhir pekan; 20, 19, 18 libur →
     # 17, 16, 13, 12, 11.
     assert kalender.mundur_hari_kerja(dt.date(2026, 3, 25), 5) == dt.date(2026, 3, 11)
+
+
+# ------------------------------------------------------------------ windows (issue 12)
+
+D = dt.date.fromisoformat
+
+
+@pytest.mark.parametrize("tahun,bulan,panjang,harapan", [
+    (2026, 2, 1, ("2026-02-01", "2026-02-28")),
+    (2028, 2, 1, ("2028-02-01", "2028-02-29")),
+    (2026, 4, 3, ("2026-04-01", "2026-06-30")),
+    (2026, 7, 6, ("2026-07-01", "2026-12-31")),
+    (2026, 11, 3, ("2026-11-01", "2027-01-31")),
+])
+def test_jendela_bulan(tahun, bulan, panjang, harapan):
+    assert tuple(d.isoformat() for d in kalender.jendela_bulan(tahun, bulan, panjang)) == harapan
+
+
+@pytest.mark.parametrize("mulai,selesai,harapan", [
+    ("2026-01-01", "2026-01-31", "2026-01-30"),  # 31 Jan Saturday
+    ("2026-05-01", "2026-05-31", "2026-05-29"),  # 30–31 May weekend
+    ("2026-12-01", "2026-12-31", "2026-12-31"),
+    ("2026-03-18", "2026-03-24", "2026-03-25"),  # all Idul Fitri: the next working day
+    ("2026-01-10", "2026-01-11", "2026-01-12"),  # a weekend
+])
+def test_tenggat_hari_kerja_terakhir_jendela(mulai, selesai, harapan):
+    assert kalender.tenggat(D(mulai), D(selesai)) == D(harapan)
+
+
+def test_hari_kerja_pertama_dengan_hari_tetap():
+    assert kalender.hari_kerja_pertama(D("2026-06-01"), D("2026-06-30"), 0) == D("2026-06-08")  # 1 Jun Pancasila
+    assert kalender.hari_kerja_pertama(D("2026-03-18"), D("2026-03-24")) is None
+
+
+@pytest.mark.parametrize("mulai,selesai,bagian,harapan", [
+    ("2026-02-01", "2026-02-28", "awal", ("2026-02-01", "2026-02-10")),
+    ("2026-02-01", "2026-02-28", "tengah", ("2026-02-11", "2026-02-20")),
+    ("2026-02-01", "2026-02-28", "akhir", ("2026-02-21", "2026-02-28")),
+    ("2026-01-01", "2026-12-31", "awal", ("2026-01-01", "2026-01-31")),
+    ("2026-01-01", "2026-12-31", "tengah", ("2026-06-01", "2026-07-31")),
+    ("2026-01-01", "2026-03-31", "tengah", ("2026-02-01", "2026-02-28")),
+    ("2026-01-01", "2026-03-31", "akhir", ("2026-03-21", "2026-03-31")),
+])
+def test_bagian_jendela(mulai, selesai, bagian, harapan):
+    assert tuple(d.isoformat() for d in kalender.bagian_jendela(D(mulai), D(selesai), bagian)) == harapan
+
+
+def test_potong_satuan():
+    assert kalender.potong_satuan(D("2026-02-10"), D("2026-07-15"), 3) == [
+        (D("2026-02-10"), D("2026-03-31")), (D("2026-04-01"), D("2026-06-30")), (D("2026-07-01"), D("2026-07-15"))]
+    assert len(kalender.potong_satuan(D("2026-01-01"), D("2026-12-31"), 1)) == 12

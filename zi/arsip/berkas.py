@@ -1,4 +1,4 @@
-"""Archive layout and safe writes: `outputs/<tahun>/<MM>/<baris>/<tanggal> <judul>.docx`.
+"""Safe names and safe writes (the layout itself is `zi.arsip.tata`).
 
 Names are human-readable and valid on Windows (the secretariat's machines); every write is
 a temporary file in the same folder renamed over the target, so a crash never leaves a
@@ -91,22 +91,3 @@ def tulis_di_samping(akar: Path, relatif: Path, isi: bytes) -> Path:
         if tujuan.read_bytes() == isi:
             return calon
         ke += 1
-
-
-def pindah_ke_riwayat(akar: Path, relatif: Path) -> str:
-    """Move a superseded version into its month's `_riwayat` folder, stamped with the time.
-    Returns the new relative path."""
-    import datetime as dt
-
-    cap = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    bulan = Path(*relatif.parts[:2])
-    baru = bulan / "_riwayat" / f"{relatif.stem} {cap}{relatif.suffix}"
-    tujuan = di_dalam(akar, akar / baru)
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    ke = 2
-    while tujuan.exists():
-        baru = bulan / "_riwayat" / f"{relatif.stem} {cap}-{ke}{relatif.suffix}"
-        tujuan = akar / baru
-        ke += 1
-    os.replace(akar / relatif, tujuan)
-    return baru.as_posix()
